@@ -1,0 +1,15 @@
+/*
+ * Compile-only stub of a Jenkins API type (see jenkins-api-stubs/README.md for the real artifact and
+ * the source file this declaration was checked against). Declarations only; no behaviour.
+ */
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.util.Secret;
+
+/** Stub (credentials). */
+public interface PasswordCredentials extends Credentials {
+    @NonNull
+    Secret getPassword();
+}

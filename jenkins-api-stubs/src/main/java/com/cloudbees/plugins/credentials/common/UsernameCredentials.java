@@ -1,0 +1,17 @@
+/*
+ * Compile-only stub of a Jenkins API type (see jenkins-api-stubs/README.md for the real artifact and
+ * the source file this declaration was checked against). Declarations only; no behaviour.
+ */
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+/**
+ * Stub (credentials). {@code getUsername()} is abstract in the real interface; its default
+ * {@code isUsernameSecret()} and nested NameProvider are omitted.
+ */
+public interface UsernameCredentials extends Credentials {
+    @NonNull
+    String getUsername();
+}

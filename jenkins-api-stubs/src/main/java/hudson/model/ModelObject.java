@@ -1,0 +1,10 @@
+/*
+ * Compile-only stub of a Jenkins API type (see jenkins-api-stubs/README.md for the real artifact and
+ * the source file this declaration was checked against). Declarations only; no behaviour.
+ */
+package hudson.model;
+
+/** Stub. */
+public interface ModelObject {
+    String getDisplayName();
+}

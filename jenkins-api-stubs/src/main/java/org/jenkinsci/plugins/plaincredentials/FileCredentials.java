@@ -1,0 +1,17 @@
+/*
+ * Compile-only stub of a Jenkins API type (see jenkins-api-stubs/README.md for the real artifact and
+ * the source file this declaration was checked against). Declarations only; no behaviour.
+ */
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Stub (plain-credentials). The nested NameProvider of the real interface is omitted. */
+public interface FileCredentials extends StandardCredentials {
+    @NonNull String getFileName();
+
+    @NonNull InputStream getContent() throws IOException;
+}
