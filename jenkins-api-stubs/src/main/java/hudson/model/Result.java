@@ -7,14 +7,11 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-/**
- * Stub. The constants are distinct (otherwise empty) instances so that code under test can tell them
- * apart. The real class also implements CustomExportedBean (omitted).
- */
+/** Stub: declarations only (the real class also implements CustomExportedBean). */
 public final class Result implements Serializable {
-    public static final @NonNull Result SUCCESS = new Result();
-    public static final @NonNull Result UNSTABLE = new Result();
-    public static final @NonNull Result FAILURE = new Result();
+    public static final @NonNull Result SUCCESS = null;
+    public static final @NonNull Result UNSTABLE = null;
+    public static final @NonNull Result FAILURE = null;
 
     private Result() {
     }

@@ -4,16 +4,11 @@
  */
 package hudson.security;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-/**
- * Stub. Only {@link #SYSTEM2} is declared. The real abstract {@code hasPermission2} is omitted, so the
- * constructor is package-private.
- */
+/** Stub: only {@link #SYSTEM2}; the real abstract {@code hasPermission2} is omitted, so the constructor is package-private. */
 public abstract class ACL {
-    /** Like the real constant: a token for the internal SYSTEM user (real Spring Security type). */
-    public static final Authentication SYSTEM2 = new UsernamePasswordAuthenticationToken("SYSTEM", "SYSTEM");
+    public static final Authentication SYSTEM2 = null;
 
     ACL() {
     }

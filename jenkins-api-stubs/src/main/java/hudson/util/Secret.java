@@ -8,30 +8,23 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-/**
- * Stub. Unlike the other stubs this one holds its value (no encryption at all), because unit tests that
- * implement the credential interfaces must be able to create a Secret and read it back. The constructor
- * is package-private, as the real one is.
- */
+/** Stub: declarations only. */
 public final class Secret implements Serializable {
-    private final String value;
-
-    Secret(String value) {
-        this.value = value;
+    private Secret() {
     }
 
     @NonNull
     public String getPlainText() {
-        return value;
+        throw new UnsupportedOperationException("stub");
     }
 
     @NonNull
     public static Secret fromString(@CheckForNull String data) {
-        return new Secret(data == null ? "" : data);
+        throw new UnsupportedOperationException("stub");
     }
 
     @NonNull
     public static String toString(@CheckForNull Secret s) {
-        return s == null ? "" : s.value;
+        throw new UnsupportedOperationException("stub");
     }
 }

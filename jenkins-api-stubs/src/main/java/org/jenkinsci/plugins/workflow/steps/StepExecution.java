@@ -7,26 +7,17 @@ package org.jenkinsci.plugins.workflow.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
-/**
- * Stub (workflow-step-api). Unlike the other stubs, the context passed to the constructor is kept and
- * returned by {@link #getContext()}, so that step executions can be unit-tested with a fake context.
- */
+/** Stub (workflow-step-api): declarations only. */
 public abstract class StepExecution implements Serializable {
-    private StepContext context;
-
     @Deprecated
     protected StepExecution() {
     }
 
     protected StepExecution(@NonNull StepContext context) {
-        this.context = context;
     }
 
     public @NonNull StepContext getContext() {
-        if (context == null) {
-            throw new IllegalStateException("stub: no context was passed to the constructor");
-        }
-        return context;
+        throw new UnsupportedOperationException("stub");
     }
 
     public abstract boolean start() throws Exception;

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.kubemagic.etcd;
+
+import hudson.model.TaskListener;
+import io.kubemagic.engine.OperationContext;
+import io.kubemagic.engine.console.PrintStreamConsole;
+import io.kubemagic.engine.etcd.DefragReport;
+import io.kubemagic.engine.etcd.DefragRequest;
+import io.kubemagic.engine.etcd.DefragRunner;
+import jenkins.security.MasterToSlaveCallable;
+
+import java.nio.file.Path;
+
+/** Runs the defrag on the agent, streaming to the build log; an abort interrupts it there. */
+public final class EtcdDefragCallable extends MasterToSlaveCallable<DefragReport, RuntimeException> {
+    private static final long serialVersionUID = 1L;
+
+    private final DefragRequest request;
+    private final TaskListener listener;
+    private final String who;
+    private final String auditLog;
+
+    public EtcdDefragCallable(DefragRequest request, TaskListener listener, String who, String auditLog) {
+        this.request = request;
+        this.listener = listener;
+        this.who = who;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public DefragReport call() {
+        OperationContext context = new OperationContext(who, new PrintStreamConsole(listener.getLogger()),
+                auditLog == null ? null : Path.of(auditLog));
+        return new DefragRunner(context).run(request);
+    }
+}

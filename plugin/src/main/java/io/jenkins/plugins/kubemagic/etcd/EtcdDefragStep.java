@@ -1,0 +1,213 @@
+package io.jenkins.plugins.kubemagic.etcd;
+
+import hudson.AbortException;
+import hudson.Extension;
+import io.kubemagic.engine.KubeMagicException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
+import io.jenkins.plugins.kubemagic.credentials.JenkinsCredentialSource;
+import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
+import io.kubemagic.engine.InvalidInputException;
+import io.kubemagic.engine.etcd.DefragReport;
+import io.kubemagic.engine.etcd.DefragRequest;
+import io.kubemagic.engine.etcd.DefragRule;
+import io.kubemagic.engine.etcd.QuotaBytes;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code etcdDefrag}: the recovery from "mvcc: database space exceeded" as one audited step —
+ * compaction, defragmentation one member at a time (followers first, leader last), NOSPACE alarms
+ * disarmed only when every member is under the quota, and a check that nothing was lost.
+ * {@code dryRun: true} only shows the plan.
+ */
+public class EtcdDefragStep extends EtcdConnectionStep {
+    private double quotaUsagePercent = DefragRule.DEFAULT_QUOTA_USAGE_PERCENT;
+    private String reclaimableBytes;
+    private boolean force;
+    private String snapshotFile;
+    private boolean compact = true;
+    private long keepRevisions;
+    private boolean disarmAlarms = true;
+    private boolean verify = true;
+    private boolean dryRun;
+    private int memberTimeoutSeconds = 600;
+
+    @DataBoundConstructor
+    public EtcdDefragStep() {
+    }
+
+    public double getQuotaUsagePercent() {
+        return quotaUsagePercent;
+    }
+
+    @DataBoundSetter
+    public void setQuotaUsagePercent(double quotaUsagePercent) {
+        this.quotaUsagePercent = quotaUsagePercent;
+    }
+
+    public String getReclaimableBytes() {
+        return reclaimableBytes;
+    }
+
+    @DataBoundSetter
+    public void setReclaimableBytes(String reclaimableBytes) {
+        this.reclaimableBytes = blankToNull(reclaimableBytes);
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    public String getSnapshotFile() {
+        return snapshotFile;
+    }
+
+    @DataBoundSetter
+    public void setSnapshotFile(String snapshotFile) {
+        this.snapshotFile = blankToNull(snapshotFile);
+    }
+
+    public boolean isCompact() {
+        return compact;
+    }
+
+    @DataBoundSetter
+    public void setCompact(boolean compact) {
+        this.compact = compact;
+    }
+
+    public long getKeepRevisions() {
+        return keepRevisions;
+    }
+
+    @DataBoundSetter
+    public void setKeepRevisions(long keepRevisions) {
+        this.keepRevisions = keepRevisions;
+    }
+
+    public boolean isDisarmAlarms() {
+        return disarmAlarms;
+    }
+
+    @DataBoundSetter
+    public void setDisarmAlarms(boolean disarmAlarms) {
+        this.disarmAlarms = disarmAlarms;
+    }
+
+    public boolean isVerify() {
+        return verify;
+    }
+
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        this.verify = verify;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public int getMemberTimeoutSeconds() {
+        return memberTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setMemberTimeoutSeconds(int memberTimeoutSeconds) {
+        if (memberTimeoutSeconds <= 0) {
+            throw new InvalidInputException("memberTimeoutSeconds", memberTimeoutSeconds + " must be more than 0");
+        }
+        this.memberTimeoutSeconds = memberTimeoutSeconds;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    /** The engine request for these fields; paths are resolved against the workspace on the agent. */
+    public DefragRequest request(CredentialSource credentials, String workspace) {
+        long reclaim = reclaimableBytes == null ? DefragRule.DEFAULT_RECLAIMABLE_BYTES
+                : QuotaBytes.parse("reclaimableBytes", reclaimableBytes);
+        return DefragRequest.builder(target(credentials))
+                .quotaBytes(quota())
+                .rule(new DefragRule(quotaUsagePercent, reclaim, force))
+                .snapshotPath(BuildIdentity.onAgent(workspace, snapshotFile))
+                .compact(compact)
+                .keepRevisions(keepRevisions)
+                .disarmAlarms(disarmAlarms)
+                .verify(verify)
+                .dryRun(dryRun)
+                .memberTimeout(Duration.ofSeconds(memberTimeoutSeconds))
+                .build();
+    }
+
+    public EtcdDefragCallable callable(CredentialSource credentials, TaskListener listener, String who, String workspace) {
+        return new EtcdDefragCallable(request(credentials, workspace), listener, who, BuildIdentity.onAgent(workspace, getAuditLog()));
+    }
+
+    /** A run that stopped fails the step, with the record of where it stopped in the message. */
+    public static Map<String, Object> resultOrFailure(DefragReport report) throws AbortException {
+        if (!report.completed()) {
+            throw new AbortException("etcdDefrag stopped: " + report.failure() + "\n" + report.resumeHint());
+        }
+        return EtcdResults.defrag(report);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient EtcdDefragStep step;
+
+        Execution(EtcdDefragStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            EtcdDefragCallable callable;
+            try {
+                callable = step.callable(new JenkinsCredentialSource(run), listener, BuildIdentity.of(run), workspace.getRemote());
+            } catch (KubeMagicException badInput) {
+                throw new AbortException(badInput.getMessage());
+            }
+            DefragReport report = workspace.act(callable);
+            EtcdReportAction.of(run).addDefrag(report);
+            return resultOrFailure(report);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends EtcdStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "etcdDefrag";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Defragment etcd and clear NOSPACE alarms (Kube Magic)";
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.jenkins.plugins.kubemagic.etcd;
+
+import hudson.model.TaskListener;
+import io.kubemagic.engine.OperationContext;
+import io.kubemagic.engine.console.PrintStreamConsole;
+import io.kubemagic.engine.etcd.ClusterStatus;
+import io.kubemagic.engine.etcd.EtcdMaintenance;
+import io.kubemagic.engine.etcd.EtcdTarget;
+import jenkins.security.MasterToSlaveCallable;
+
+import java.nio.file.Path;
+
+/** Reads the cluster status on the agent, which is the machine that can reach etcd. */
+public final class EtcdStatusCallable extends MasterToSlaveCallable<ClusterStatus, RuntimeException> {
+    private static final long serialVersionUID = 1L;
+
+    private final EtcdTarget target;
+    private final long quotaBytes;
+    private final TaskListener listener;
+    private final String who;
+    private final String auditLog;
+
+    public EtcdStatusCallable(EtcdTarget target, long quotaBytes, TaskListener listener, String who, String auditLog) {
+        this.target = target;
+        this.quotaBytes = quotaBytes;
+        this.listener = listener;
+        this.who = who;
+        this.auditLog = auditLog;
+    }
+
+    @Override
+    public ClusterStatus call() {
+        OperationContext context = new OperationContext(who, new PrintStreamConsole(listener.getLogger()),
+                auditLog == null ? null : Path.of(auditLog));
+        return new EtcdMaintenance(context).status(target, quotaBytes);
+    }
+}
