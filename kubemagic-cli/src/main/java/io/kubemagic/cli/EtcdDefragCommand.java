@@ -101,7 +101,9 @@ public final class EtcdDefragCommand extends EtcdLeafCommand {
                     || Thread.currentThread().isInterrupted()) {
                 return ExitCodes.INTERRUPTED;
             }
-            if (report.verification() != null && !report.verification().consistent()) {
+            if (report.verification() != null && !report.verification().consistent()
+                    || report.alarmsKeptReason() != null) {
+                // Stopped at the verification, or after the NOSPACE alarm was kept (--no-disarm, still over quota).
                 return ExitCodes.NOT_VERIFIED;
             }
             boolean noneAnswered = report.before().isEmpty()

@@ -96,7 +96,8 @@ class AuthTest {
         assertThat(noPassword.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noPassword.err()).contains("ETCDCTL_PASSWORD");
 
-        Cli.Result noUser = Cli.run("etcd", "alarms", "list", "--endpoints", endpoints, "--command-timeout", "5s");
+        // etcd 3.4 answers status, alarm and member lists without a user; reading keys needs one.
+        Cli.Result noUser = Cli.run("etcd", "compact", "--endpoints", endpoints, "--command-timeout", "5s");
         assertThat(noUser.exitCode()).as(noUser.all()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(noUser.err()).contains("authentication");
     }

@@ -206,7 +206,7 @@ class EtcdCommandsTest {
 
     private static boolean portFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }
