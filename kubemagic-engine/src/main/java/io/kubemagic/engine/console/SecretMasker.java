@@ -33,7 +33,8 @@ public final class SecretMasker implements Serializable {
         if (secret.contains("\n")) {
             for (String line : secret.split("\\R")) {
                 String trimmed = line.trim();
-                if (trimmed.length() >= MIN_LINE_FRAGMENT) {
+                // PEM armour lines ("-----END PRIVATE KEY-----") are public and appear in every key.
+                if (trimmed.length() >= MIN_LINE_FRAGMENT && !trimmed.startsWith("-----")) {
                     secrets.add(trimmed);
                 }
             }

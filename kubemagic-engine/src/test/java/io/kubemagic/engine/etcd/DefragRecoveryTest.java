@@ -69,7 +69,8 @@ class DefragRecoveryTest {
         try (EtcdSession session = EtcdSession.open(target)) {
             session.put("/after/defrag", "works");
         }
-        assertThat(console.text()).contains("disarmed").contains("BEFORE").contains("AFTER");
+        assertThat(console.text()).contains("disarmed").contains("BEFORE").contains("AFTER")
+                .contains("leadership moved from " + report.plan().get(2).name());
         List<String> audit = Files.readAllLines(work.resolve("audit.jsonl"));
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0)).contains("\"operation\":\"etcd.defrag\"").contains("\"who\":\"alice\"")
