@@ -29,6 +29,7 @@ class EtcdDefragMappingTest {
         assertThat(request.quotaBytes()).isEqualTo(QuotaBytes.ETCD_DEFAULT);
         assertThat(request.snapshotPath()).isNull();
         assertThat(request.memberTimeout()).hasSeconds(600);
+        assertThat(request.moveLeader()).isTrue();
     }
 
     @Test
@@ -46,6 +47,7 @@ class EtcdDefragMappingTest {
         step.setVerify(false);
         step.setDryRun(true);
         step.setMemberTimeoutSeconds(30);
+        step.setMoveLeader(false);
 
         DefragRequest request = step.request(new Credentials(), "/var/lib/jenkins/workspace/etcd");
 
@@ -58,6 +60,7 @@ class EtcdDefragMappingTest {
         assertThat(request.verify()).isFalse();
         assertThat(request.dryRun()).isTrue();
         assertThat(request.memberTimeout()).hasSeconds(30);
+        assertThat(request.moveLeader()).isFalse();
     }
 
     @Test

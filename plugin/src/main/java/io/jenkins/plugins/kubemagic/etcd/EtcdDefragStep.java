@@ -40,6 +40,7 @@ public class EtcdDefragStep extends EtcdConnectionStep {
     private boolean verify = true;
     private boolean dryRun;
     private int memberTimeoutSeconds = 600;
+    private boolean moveLeader = true;
 
     @DataBoundConstructor
     public EtcdDefragStep() {
@@ -138,6 +139,15 @@ public class EtcdDefragStep extends EtcdConnectionStep {
         this.memberTimeoutSeconds = memberTimeoutSeconds;
     }
 
+    public boolean isMoveLeader() {
+        return moveLeader;
+    }
+
+    @DataBoundSetter
+    public void setMoveLeader(boolean moveLeader) {
+        this.moveLeader = moveLeader;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -155,6 +165,7 @@ public class EtcdDefragStep extends EtcdConnectionStep {
                 .keepRevisions(keepRevisions)
                 .disarmAlarms(disarmAlarms)
                 .verify(verify)
+                .moveLeader(moveLeader)
                 .dryRun(dryRun)
                 .memberTimeout(Duration.ofSeconds(memberTimeoutSeconds))
                 .build();
