@@ -53,6 +53,8 @@ import java.util.concurrent.TimeUnit;
 public final class EtcdDefragBench {
     static final String OURS = "kubemagic";
     static final String ETCDCTL = "etcdctl";
+    /** Optional third method: the engine without handing leadership away first (DefragRequest moveLeader=false). */
+    static final String OURS_NO_MOVE = "kubemagic-no-move";
 
     /** Clusters still running, stopped by the shutdown hook if the run is interrupted. */
     private static final Set<LocalEtcdCluster> OPEN = ConcurrentHashMap.newKeySet();
@@ -71,13 +73,15 @@ public final class EtcdDefragBench {
     private final String etcdctlBinary;
     private final List<String> etcdctlExtra;
     private final Path resultsDir;
+    private final Path dataParent;
+    private final List<String> methods;
     private final BenchOptions options;
 
     private EtcdDefragBench(BenchOptions options) {
         this.options = options;
         rounds = options.integer("rounds", 3, 1, 50);
-        prefillMiB = options.integer("prefill-mib", 80, 1, 2_000);
-        passes = options.integer("passes", 4, 1, 100);
+        prefillMiB = options.integer("prefill-mib", 100, 1, 2_000);
+        passes = options.integer("passes", 2, 1, 100);
         valueKiB = options.integer("value-kib", 16, 1, 1_024);
         rate = options.integer("rate", 50, 1, 5_000);
         attemptTimeoutMillis = options.integer("attempt-timeout-ms", 500, 10, 60_000);
@@ -90,6 +94,14 @@ public final class EtcdDefragBench {
         String extra = options.string("etcdctl-extra-args", "");
         etcdctlExtra = extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
         resultsDir = Path.of(options.string("results-dir", "bench/results"));
+        String parent = options.string("data-parent", "");
+        dataParent = parent.isBlank() ? null : Path.of(parent);
+        methods = List.of(options.string("methods", OURS + "," + ETCDCTL).split(","));
+        if (!methods.contains(OURS) || !methods.contains(ETCDCTL)
+                || !List.of(OURS, ETCDCTL, OURS_NO_MOVE).containsAll(methods)) {
+            throw new IllegalArgumentException("methods: " + methods + " must hold " + OURS + " and " + ETCDCTL
+                    + ", and may add " + OURS_NO_MOVE);
+        }
         if (!options.unknown().isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + options.unknown());
         }
@@ -101,9 +113,10 @@ public final class EtcdDefragBench {
             bench = new EtcdDefragBench(new BenchOptions(List.of(args), System.getenv()));
         } catch (IllegalArgumentException e) {
             System.err.println("etcd-defrag bench: " + e.getMessage());
-            System.err.println("options (or BENCH_<NAME> environment variables): --rounds=3 --prefill-mib=80 --passes=4 "
+            System.err.println("options (or BENCH_<NAME> environment variables): --rounds=3 --prefill-mib=100 --passes=2 "
                     + "--value-kib=16 --rate=50 --attempt-timeout-ms=500 --retries=3 --backoff-ms=20 --warmup-ms=2000 "
-                    + "--settle-ms=2000 --etcd=etcd --etcdctl-binary=etcdctl --etcdctl-extra-args= --results-dir=bench/results");
+                    + "--settle-ms=2000 --etcd=etcd --etcdctl-binary=etcdctl --etcdctl-extra-args= --results-dir=bench/results "
+                    + "--data-parent=<dir for the clusters' data, default the temp dir> --methods=kubemagic,etcdctl[,kubemagic-no-move]");
             System.exit(2);
             return;
         }
@@ -123,7 +136,10 @@ public final class EtcdDefragBench {
         List<Map<String, Object>> roundResults = new ArrayList<>();
         List<RunResult> all = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            List<String> order = round % 2 == 1 ? List.of(OURS, ETCDCTL) : List.of(ETCDCTL, OURS);
+            List<String> order = new ArrayList<>(methods);
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
             Map<String, RunResult> results = new LinkedHashMap<>();
             for (String method : order) {
                 say("round " + round + "/" + rounds + ": " + method);
@@ -182,7 +198,16 @@ public final class EtcdDefragBench {
 
     private RunResult runOnce(int round, String method) {
         long prepareStart = System.nanoTime();
-        LocalEtcdCluster cluster = LocalEtcdCluster.settings().size(3).binaries(etcdBinary, etcdctlBinary).start();
+        LocalEtcdCluster.Settings settings = LocalEtcdCluster.settings().size(3).binaries(etcdBinary, etcdctlBinary);
+        if (dataParent != null) {
+            try {
+                Files.createDirectories(dataParent);
+                settings.directory(Files.createTempDirectory(dataParent, "kubemagic-bench-etcd-"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        LocalEtcdCluster cluster = settings.start();
         OPEN.add(cluster);
         try {
             EtcdTarget target = EtcdTarget.builder().endpoints(cluster.clientUrls()).build();
@@ -265,8 +290,8 @@ public final class EtcdDefragBench {
             List<Map<String, Object>> memberTimes = new ArrayList<>();
             long start = System.nanoTime();
             String failure;
-            if (method.equals(OURS)) {
-                failure = runOurs(target, start, events, memberTimes);
+            if (method.equals(OURS) || method.equals(OURS_NO_MOVE)) {
+                failure = runOurs(target, method.equals(OURS_NO_MOVE), start, events, memberTimes);
             } else {
                 failure = runEtcdctl(cluster, start, events, memberTimes);
             }
@@ -289,14 +314,17 @@ public final class EtcdDefragBench {
         }
     }
 
-    private String runOurs(EtcdTarget target, long start, List<String> events, List<Map<String, Object>> memberTimes) {
+    private String runOurs(EtcdTarget target, boolean stayLeader, long start, List<String> events, List<Map<String, Object>> memberTimes) {
         // The engine's progress lines are kept (with their time) for the JSON, not printed.
         Console capture = line -> events.add(String.format(Locale.ROOT, "%+6d ms %s", millisSince(start), line));
-        DefragRequest request = DefragRequest.builder(target)
+        DefragRequest.Builder builder = DefragRequest.builder(target)
                 .rule(new DefragRule(80, 0, true))
                 .compact(false)
-                .verify(false)
-                .build();
+                .verify(false);
+        if (stayLeader) {
+            builder.moveLeader(false);
+        }
+        DefragRequest request = builder.build();
         DefragReport report = new DefragRunner(new OperationContext("bench", capture, null)).run(request);
         for (DefragReport.MemberOutcome outcome : report.members()) {
             Map<String, Object> time = new LinkedHashMap<>();
@@ -355,12 +383,12 @@ public final class EtcdDefragBench {
     private void printRound(int round, List<String> order, Map<String, RunResult> results) {
         System.out.println();
         System.out.println("Round " + round + " (" + String.join(" first, then ", order) + ")");
-        System.out.println(String.format(Locale.ROOT, "  %-10s %8s %7s %7s %8s %8s %8s %8s  %s", "method", "wall s", "writes",
+        System.out.println(String.format(Locale.ROOT, "  %-17s %8s %7s %7s %8s %8s %8s %8s  %s", "method", "wall s", "writes",
                 "failed", "retried", "p50 ms", "p99 ms", "max ms", "db per member before -> after"));
-        for (String method : List.of(OURS, ETCDCTL)) {
+        for (String method : methods) {
             RunResult r = results.get(method);
             WindowStats d = r.during();
-            System.out.println(String.format(Locale.ROOT, "  %-10s %8.2f %7d %7d %8d %8d %8d %8d  %s%s", method,
+            System.out.println(String.format(Locale.ROOT, "  %-17s %8.2f %7d %7d %8d %8d %8d %8d  %s%s", method,
                     r.wallMillis() / 1000.0, d.total(), d.failed(), d.retried(), d.medianLatencyMillis(), d.p99LatencyMillis(),
                     d.maxLatencyMillis(), sizeChange(r), r.succeeded() ? "" : "  FAILED: " + r.failure()));
         }
@@ -369,7 +397,7 @@ public final class EtcdDefragBench {
         System.out.println(String.format(Locale.ROOT, "  wall time ours/etcdctl: %.2f   (before the defrag, max write latency: "
                         + "%d ms / %d ms)", ratio(ours.wallMillis(), raw.wallMillis()), ours.baseline().maxLatencyMillis(),
                 raw.baseline().maxLatencyMillis()));
-        for (String method : List.of(OURS, ETCDCTL)) {
+        for (String method : methods) {
             RunResult r = results.get(method);
             System.out.println("  " + method + " answered by: " + r.during().servedBy() + ", member times: "
                     + r.memberTimes().stream().map(m -> m.values().toString()).toList());
@@ -397,6 +425,7 @@ public final class EtcdDefragBench {
         boolean allSucceeded = all.stream().allMatch(RunResult::succeeded);
         boolean wallGoal = wallRatio <= 1.5;
         boolean writeGoal = oursFailed == 0;
+        Map<String, Object> summary = new LinkedHashMap<>();
 
         System.out.println();
         System.out.println("Summary over " + ours.size() + " round(s): kubemagic DefragRunner vs etcdctl defrag --cluster");
@@ -409,11 +438,22 @@ public final class EtcdDefragBench {
         System.out.println(String.format(Locale.ROOT, "  %-26s %14d %14d %9.2f", "max write latency ms", oursMax, rawMax,
                 ratio(oursMax, rawMax)));
         System.out.println("  wall time ratio per round: " + perRound);
+        if (methods.contains(OURS_NO_MOVE)) {
+            List<RunResult> stay = all.stream().filter(r -> r.method().equals(OURS_NO_MOVE)).toList();
+            double stayWall = stay.stream().mapToLong(RunResult::wallMillis).average().orElse(0);
+            int stayFailed = stay.stream().mapToInt(r -> r.during().failed()).sum();
+            int stayTotal = stay.stream().mapToInt(r -> r.during().total()).sum();
+            long stayMax = stay.stream().mapToLong(r -> r.during().maxLatencyMillis()).max().orElse(0);
+            System.out.println(String.format(Locale.ROOT, "  %s: wall %.2f s (ratio to etcdctl %.2f), failed writes %d/%d, "
+                    + "retried %d, max latency %d ms", OURS_NO_MOVE, stayWall / 1000.0, ratio(stayWall, rawWall), stayFailed,
+                    stayTotal, stay.stream().mapToInt(r -> r.during().retried()).sum(), stayMax));
+            summary.put(OURS_NO_MOVE, Map.of("wallMillisMean", Math.round(stayWall), "wallRatioToEtcdctl", round2(ratio(stayWall, rawWall)),
+                    "failedWrites", stayFailed, "totalWrites", stayTotal, "maxLatencyMillis", stayMax));
+        }
         if (!allSucceeded) {
             System.out.println("  WARNING: some runs did not complete; see the per-round tables");
         }
 
-        Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("rounds", ours.size());
         summary.put("wallMillisMean", Map.of(OURS, Math.round(oursWall), ETCDCTL, Math.round(rawWall)));
         summary.put("wallRatioOursToEtcdctl", round2(wallRatio));

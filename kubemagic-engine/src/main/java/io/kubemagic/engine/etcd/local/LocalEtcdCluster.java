@@ -291,6 +291,16 @@ public final class LocalEtcdCluster implements AutoCloseable {
     private record ProcessOutcome(int exitCode, String output) {
     }
 
+    /** Runs etcdctl against every member (with this cluster's TLS settings); fails unless it exits 0. */
+    public String etcdctl(String... arguments) {
+        ProcessOutcome outcome = etcdctl(members, arguments);
+        if (outcome.exitCode != 0) {
+            throw new KubeMagicException("etcdctl " + String.join(" ", arguments).replaceAll("password=\\S+", "password=****")
+                    + " failed: " + outcome.output);
+        }
+        return outcome.output;
+    }
+
     private ProcessOutcome etcdctl(List<Member> which, String... arguments) {
         List<String> command = new ArrayList<>(List.of(settings.etcdctlBinary, "--command-timeout=2s", "--endpoints",
                 which.stream().map(m -> m.clientUrl().toString()).collect(Collectors.joining(","))));

@@ -82,4 +82,18 @@ class EtcdDefragMappingTest {
         assertThatThrownBy(() -> EtcdDefragStep.resultOrFailure(stopped)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("etcd2 failed").hasMessageContaining("done: etcd1; not done: etcd2, etcd3");
     }
+
+    @Test
+    void etcdStatusFailsOnlyWhenNoMemberAnswers() throws Exception {
+        io.kubemagic.engine.etcd.MemberStatus up = new io.kubemagic.engine.etcd.MemberStatus("http://127.0.0.1:2379", "etcd1",
+                "1", true, "3.4.23", 1, 1, QuotaBytes.ETCD_DEFAULT, 1, 1, 1, List.of(), null);
+        io.kubemagic.engine.etcd.MemberStatus down = new io.kubemagic.engine.etcd.MemberStatus("http://127.0.0.1:2380", "etcd2",
+                null, false, null, -1, -1, QuotaBytes.ETCD_DEFAULT, -1, -1, -1, List.of(),
+                "status on http://127.0.0.1:2380 failed: the server's TLS certificate is not signed by the CA given");
+
+        assertThat(EtcdStatusStep.resultOrFailure(new io.kubemagic.engine.etcd.ClusterStatus(List.of(up, down), 1)))
+                .hasSize(2);
+        assertThatThrownBy(() -> EtcdStatusStep.resultOrFailure(new io.kubemagic.engine.etcd.ClusterStatus(List.of(down), 1)))
+                .isInstanceOf(AbortException.class).hasMessageContaining("no member answered").hasMessageContaining("not signed by the CA");
+    }
 }

@@ -2,13 +2,11 @@ package io.jenkins.plugins.kubemagic.etcd;
 
 import hudson.model.TaskListener;
 import io.kubemagic.engine.OperationContext;
-import io.kubemagic.engine.console.PrintStreamConsole;
+import io.jenkins.plugins.kubemagic.steps.AgentContext;
 import io.kubemagic.engine.etcd.DefragReport;
 import io.kubemagic.engine.etcd.DefragRequest;
 import io.kubemagic.engine.etcd.DefragRunner;
 import jenkins.security.MasterToSlaveCallable;
-
-import java.nio.file.Path;
 
 /** Runs the defrag on the agent, streaming to the build log; an abort interrupts it there. */
 public final class EtcdDefragCallable extends MasterToSlaveCallable<DefragReport, RuntimeException> {
@@ -28,8 +26,7 @@ public final class EtcdDefragCallable extends MasterToSlaveCallable<DefragReport
 
     @Override
     public DefragReport call() {
-        OperationContext context = new OperationContext(who, new PrintStreamConsole(listener.getLogger()),
-                auditLog == null ? null : Path.of(auditLog));
+        OperationContext context = AgentContext.of(listener, who, auditLog);
         return new DefragRunner(context).run(request);
     }
 }

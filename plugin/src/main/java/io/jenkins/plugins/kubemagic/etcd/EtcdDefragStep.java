@@ -2,12 +2,10 @@ package io.jenkins.plugins.kubemagic.etcd;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.kubemagic.engine.KubeMagicException;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
-import io.jenkins.plugins.kubemagic.credentials.JenkinsCredentialSource;
+import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.InvalidInputException;
 import io.kubemagic.engine.etcd.DefragReport;
@@ -16,7 +14,6 @@ import io.kubemagic.engine.etcd.DefragRule;
 import io.kubemagic.engine.etcd.QuotaBytes;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -183,7 +180,7 @@ public class EtcdDefragStep extends EtcdConnectionStep {
         return EtcdResults.defrag(report);
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends AgentStepExecution<DefragReport, Map<String, Object>> {
         private static final long serialVersionUID = 1L;
         private final transient EtcdDefragStep step;
 
@@ -193,17 +190,12 @@ public class EtcdDefragStep extends EtcdConnectionStep {
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            EtcdDefragCallable callable;
-            try {
-                callable = step.callable(new JenkinsCredentialSource(run), listener, BuildIdentity.of(run), workspace.getRemote());
-            } catch (KubeMagicException badInput) {
-                throw new AbortException(badInput.getMessage());
-            }
-            DefragReport report = workspace.act(callable);
+        protected EtcdDefragCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
+            return step.callable(credentials, listener, who, workspace);
+        }
+
+        @Override
+        protected Map<String, Object> finish(Run<?, ?> run, DefragReport report) throws AbortException {
             EtcdReportAction.of(run).addDefrag(report);
             return resultOrFailure(report);
         }

@@ -2,13 +2,11 @@ package io.jenkins.plugins.kubemagic.etcd;
 
 import hudson.model.TaskListener;
 import io.kubemagic.engine.OperationContext;
-import io.kubemagic.engine.console.PrintStreamConsole;
+import io.jenkins.plugins.kubemagic.steps.AgentContext;
 import io.kubemagic.engine.etcd.ClusterStatus;
 import io.kubemagic.engine.etcd.EtcdMaintenance;
 import io.kubemagic.engine.etcd.EtcdTarget;
 import jenkins.security.MasterToSlaveCallable;
-
-import java.nio.file.Path;
 
 /** Reads the cluster status on the agent, which is the machine that can reach etcd. */
 public final class EtcdStatusCallable extends MasterToSlaveCallable<ClusterStatus, RuntimeException> {
@@ -30,8 +28,7 @@ public final class EtcdStatusCallable extends MasterToSlaveCallable<ClusterStatu
 
     @Override
     public ClusterStatus call() {
-        OperationContext context = new OperationContext(who, new PrintStreamConsole(listener.getLogger()),
-                auditLog == null ? null : Path.of(auditLog));
+        OperationContext context = AgentContext.of(listener, who, auditLog);
         return new EtcdMaintenance(context).status(target, quotaBytes);
     }
 }

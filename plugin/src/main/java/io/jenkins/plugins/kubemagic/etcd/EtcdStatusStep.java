@@ -2,17 +2,15 @@ package io.jenkins.plugins.kubemagic.etcd;
 
 import hudson.AbortException;
 import hudson.Extension;
-import io.kubemagic.engine.KubeMagicException;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.kubemagic.credentials.JenkinsCredentialSource;
+import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
+import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.etcd.ClusterStatus;
 import io.kubemagic.engine.etcd.EtcdTarget;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 import java.util.List;
@@ -34,13 +32,23 @@ public class EtcdStatusStep extends EtcdConnectionStep {
     }
 
     /** Prepared on the controller (credentials are read there), run on the agent. */
-    public EtcdStatusCallable callable(io.jenkins.plugins.kubemagic.credentials.CredentialSource credentials,
-                                       TaskListener listener, String who, String workspace) {
+    public EtcdStatusCallable callable(CredentialSource credentials, TaskListener listener, String who, String workspace) {
         EtcdTarget target = target(credentials);
         return new EtcdStatusCallable(target, quota(), listener, who, BuildIdentity.onAgent(workspace, getAuditLog()));
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
+    /**
+     * One member down is information the script may act on; no member answering is a failure,
+     * with the reason (wrong CA, refused certificate, connection refused) rather than a list of errors.
+     */
+    public static List<Map<String, Object>> resultOrFailure(ClusterStatus status) throws AbortException {
+        if (!status.members().isEmpty() && status.unreachable().size() == status.members().size()) {
+            throw new AbortException("etcdStatus: no member answered. " + status.members().get(0).error());
+        }
+        return EtcdResults.status(status);
+    }
+
+    static final class Execution extends AgentStepExecution<ClusterStatus, List<Map<String, Object>>> {
         private static final long serialVersionUID = 1L;
         private final transient EtcdStatusStep step;
 
@@ -50,19 +58,14 @@ public class EtcdStatusStep extends EtcdConnectionStep {
         }
 
         @Override
-        protected List<Map<String, Object>> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            EtcdStatusCallable callable;
-            try {
-                callable = step.callable(new JenkinsCredentialSource(run), listener, BuildIdentity.of(run), workspace.getRemote());
-            } catch (KubeMagicException badInput) {
-                throw new AbortException(badInput.getMessage());
-            }
-            ClusterStatus status = workspace.act(callable);
+        protected EtcdStatusCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
+            return step.callable(credentials, listener, who, workspace);
+        }
+
+        @Override
+        protected List<Map<String, Object>> finish(Run<?, ?> run, ClusterStatus status) throws AbortException {
             EtcdReportAction.of(run).addStatus(status, null);
-            return EtcdResults.status(status);
+            return resultOrFailure(status);
         }
     }
 
