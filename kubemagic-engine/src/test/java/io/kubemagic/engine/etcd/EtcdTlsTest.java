@@ -4,6 +4,7 @@ import io.kubemagic.engine.KubeMagicException;
 import io.kubemagic.engine.OperationContext;
 import io.kubemagic.engine.console.SecretValue;
 import io.kubemagic.engine.etcd.local.LocalEtcdCluster;
+import io.kubemagic.engine.testkit.LeftoverFiles;
 import io.kubemagic.engine.testkit.RecordingConsole;
 import io.kubemagic.engine.testkit.TestPki;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -129,6 +129,7 @@ class EtcdTlsTest {
         String key = client.keyPemPkcs8();
         TlsMaterial tls = TlsMaterial.of(pki.ca().certificatePem(), client.certificatePem(), SecretValue.of(key));
         Path audit = work.resolve("secrets-audit.jsonl");
+        Instant start = Instant.now().minusSeconds(1);
         OperationContext context = new OperationContext("ci", console, audit);
 
         new DefragRunner(context).run(DefragRequest.builder(target(tls)).dryRun(true).build());
@@ -141,9 +142,6 @@ class EtcdTlsTest {
         String keyBody = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
         assertThat(console.text()).doesNotContain(keyBody);
         assertThat(Files.readString(audit)).doesNotContain(keyBody).contains("\"tls\":\"mutual\"");
-        try (Stream<Path> files = Files.walk(Path.of(System.getProperty("java.io.tmpdir")), 2)) {
-            assertThat(files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".pem")
-                    && !p.startsWith(work))).allSatisfy(p -> assertThat(Files.readString(p)).doesNotContain(keyBody));
-        }
+        assertThat(LeftoverFiles.containing(Path.of(System.getProperty("java.io.tmpdir")), keyBody, start)).isEmpty();
     }
 }
