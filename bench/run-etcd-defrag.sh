@@ -17,13 +17,14 @@ for tool in etcd etcdctl java mvn; do
 done
 
 echo "[bench] building kubemagic-engine and bench (tests skipped) ..."
-mvn -B -q -Dstyle.color=never -DskipTests -pl kubemagic-engine,bench -am install | sed 's/\x1b\[[0-9;]*m//g'
+mvn -B -q -Dstyle.color=never -DskipTests -pl kubemagic-engine,bench -am install 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 
 # The runtime class path, from the exec plugin the root pom manages; the benchmark then runs in
 # a JVM of its own, without Maven beside it.
 classpath_file="$root/bench/target/classpath.txt"
 mvn -B -q -Dstyle.color=never -pl bench exec:exec -Dexec.executable=echo -Dexec.args='%classpath' \
-  | sed 's/\x1b\[[0-9;]*m//g' | grep -E '\.jar' | tail -n 1 > "$classpath_file"
+  2> >(sed 's/\x1b\[[0-9;]*m//g' | grep -v '^$' >&2) \
+  | sed 's/\x1b\[[0-9;]*m//g' | { grep -E '\.jar' || true; } | tail -n 1 > "$classpath_file"
 classpath="$(cat "$classpath_file")"
 [ -n "$classpath" ] || { echo "run-etcd-defrag: could not get the class path" >&2; exit 1; }
 

@@ -23,7 +23,6 @@ import io.kubemagic.engine.process.ProcessTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +52,6 @@ import java.util.concurrent.TimeUnit;
 public final class EtcdDefragBench {
     static final String OURS = "kubemagic";
     static final String ETCDCTL = "etcdctl";
-    /** Optional third method: the engine without handing leadership away first (DefragRequest moveLeader=false). */
-    static final String OURS_NO_MOVE = "kubemagic-no-move";
 
     /** Clusters still running, stopped by the shutdown hook if the run is interrupted. */
     private static final Set<LocalEtcdCluster> OPEN = ConcurrentHashMap.newKeySet();
@@ -97,10 +94,8 @@ public final class EtcdDefragBench {
         String parent = options.string("data-parent", "");
         dataParent = parent.isBlank() ? null : Path.of(parent);
         methods = List.of(options.string("methods", OURS + "," + ETCDCTL).split(","));
-        if (!methods.contains(OURS) || !methods.contains(ETCDCTL)
-                || !List.of(OURS, ETCDCTL, OURS_NO_MOVE).containsAll(methods)) {
-            throw new IllegalArgumentException("methods: " + methods + " must hold " + OURS + " and " + ETCDCTL
-                    + ", and may add " + OURS_NO_MOVE);
+        if (!methods.contains(OURS) || !methods.contains(ETCDCTL) || !List.of(OURS, ETCDCTL).containsAll(methods)) {
+            throw new IllegalArgumentException("methods: " + methods + " must be " + OURS + " and " + ETCDCTL);
         }
         if (!options.unknown().isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): " + options.unknown());
@@ -116,7 +111,7 @@ public final class EtcdDefragBench {
             System.err.println("options (or BENCH_<NAME> environment variables): --rounds=3 --prefill-mib=100 --passes=2 "
                     + "--value-kib=16 --rate=50 --attempt-timeout-ms=500 --retries=3 --backoff-ms=20 --warmup-ms=2000 "
                     + "--settle-ms=2000 --etcd=etcd --etcdctl-binary=etcdctl --etcdctl-extra-args= --results-dir=bench/results "
-                    + "--data-parent=<dir for the clusters' data, default the temp dir> --methods=kubemagic,etcdctl[,kubemagic-no-move]");
+                    + "--data-parent=<dir for the clusters' data, default the temp dir> --methods=kubemagic,etcdctl");
             System.exit(2);
             return;
         }
@@ -130,8 +125,8 @@ public final class EtcdDefragBench {
         Path output = resultsDir.resolve("etcd-defrag-" + started + ".json").toAbsolutePath();
         say("etcd defrag benchmark: " + rounds + " round(s); results go to " + output);
         say(String.format(Locale.ROOT, "prefill %d MiB per cluster (%d pass(es) over %d keys of %d KiB, then compact), "
-                        + "load %d puts/s, attempt timeout %d ms, %d retries; engine moveLeader option: %s",
-                prefillMiB, passes, keys(), valueKiB, rate, attemptTimeoutMillis, retries, moveLeaderOption()));
+                        + "load %d puts/s, attempt timeout %d ms, %d retries",
+                prefillMiB, passes, keys(), valueKiB, rate, attemptTimeoutMillis, retries));
 
         List<Map<String, Object>> roundResults = new ArrayList<>();
         List<RunResult> all = new ArrayList<>();
@@ -290,8 +285,8 @@ public final class EtcdDefragBench {
             List<Map<String, Object>> memberTimes = new ArrayList<>();
             long start = System.nanoTime();
             String failure;
-            if (method.equals(OURS) || method.equals(OURS_NO_MOVE)) {
-                failure = runOurs(target, method.equals(OURS_NO_MOVE), start, events, memberTimes);
+            if (method.equals(OURS)) {
+                failure = runOurs(target, start, events, memberTimes);
             } else {
                 failure = runEtcdctl(cluster, start, events, memberTimes);
             }
@@ -314,17 +309,14 @@ public final class EtcdDefragBench {
         }
     }
 
-    private String runOurs(EtcdTarget target, boolean stayLeader, long start, List<String> events, List<Map<String, Object>> memberTimes) {
+    private String runOurs(EtcdTarget target, long start, List<String> events, List<Map<String, Object>> memberTimes) {
         // The engine's progress lines are kept (with their time) for the JSON, not printed.
         Console capture = line -> events.add(String.format(Locale.ROOT, "%+6d ms %s", millisSince(start), line));
-        DefragRequest.Builder builder = DefragRequest.builder(target)
+        DefragRequest request = DefragRequest.builder(target)
                 .rule(new DefragRule(80, 0, true))
                 .compact(false)
-                .verify(false);
-        if (stayLeader) {
-            builder.moveLeader(false);
-        }
-        DefragRequest request = builder.build();
+                .verify(false)
+                .build();
         DefragReport report = new DefragRunner(new OperationContext("bench", capture, null)).run(request);
         for (DefragReport.MemberOutcome outcome : report.members()) {
             Map<String, Object> time = new LinkedHashMap<>();
@@ -438,34 +430,22 @@ public final class EtcdDefragBench {
         System.out.println(String.format(Locale.ROOT, "  %-26s %14d %14d %9.2f", "max write latency ms", oursMax, rawMax,
                 ratio(oursMax, rawMax)));
         System.out.println("  wall time ratio per round: " + perRound);
-        if (methods.contains(OURS_NO_MOVE)) {
-            List<RunResult> stay = all.stream().filter(r -> r.method().equals(OURS_NO_MOVE)).toList();
-            double stayWall = stay.stream().mapToLong(RunResult::wallMillis).average().orElse(0);
-            int stayFailed = stay.stream().mapToInt(r -> r.during().failed()).sum();
-            int stayTotal = stay.stream().mapToInt(r -> r.during().total()).sum();
-            long stayMax = stay.stream().mapToLong(r -> r.during().maxLatencyMillis()).max().orElse(0);
-            System.out.println(String.format(Locale.ROOT, "  %s: wall %.2f s (ratio to etcdctl %.2f), failed writes %d/%d, "
-                    + "retried %d, max latency %d ms", OURS_NO_MOVE, stayWall / 1000.0, ratio(stayWall, rawWall), stayFailed,
-                    stayTotal, stay.stream().mapToInt(r -> r.during().retried()).sum(), stayMax));
-            summary.put(OURS_NO_MOVE, Map.of("wallMillisMean", Math.round(stayWall), "wallRatioToEtcdctl", round2(ratio(stayWall, rawWall)),
-                    "failedWrites", stayFailed, "totalWrites", stayTotal, "maxLatencyMillis", stayMax));
-        }
         if (!allSucceeded) {
             System.out.println("  WARNING: some runs did not complete; see the per-round tables");
         }
 
         summary.put("rounds", ours.size());
-        summary.put("wallMillisMean", Map.of(OURS, Math.round(oursWall), ETCDCTL, Math.round(rawWall)));
+        summary.put("wallMillisMean", byMethod(Math.round(oursWall), Math.round(rawWall)));
         summary.put("wallRatioOursToEtcdctl", round2(wallRatio));
         summary.put("wallRatioPerRound", perRound);
         summary.put("wallGoal", "<= 1.5");
         summary.put("wallGoalMet", wallGoal);
-        summary.put("failedWrites", Map.of(OURS, oursFailed, ETCDCTL, rawFailed));
-        summary.put("totalWrites", Map.of(OURS, oursTotal, ETCDCTL, rawTotal));
-        summary.put("retriedWrites", Map.of(OURS, oursRetried, ETCDCTL, rawRetried));
+        summary.put("failedWrites", byMethod(oursFailed, rawFailed));
+        summary.put("totalWrites", byMethod(oursTotal, rawTotal));
+        summary.put("retriedWrites", byMethod(oursRetried, rawRetried));
         summary.put("failedWritesGoal", "ours == 0");
         summary.put("failedWritesGoalMet", writeGoal);
-        summary.put("maxLatencyMillis", Map.of(OURS, oursMax, ETCDCTL, rawMax));
+        summary.put("maxLatencyMillis", byMethod(oursMax, rawMax));
         summary.put("allRunsCompleted", allSucceeded);
         return summary;
     }
@@ -484,25 +464,8 @@ public final class EtcdDefragBench {
         Map<String, Object> settings = new LinkedHashMap<>(new java.util.TreeMap<>(options.used()));
         settings.put("keys", keys());
         settings.put("valueBytesOfLoadWrites", 256);
-        settings.put("engineMoveLeaderOption", moveLeaderOption());
         settings.put("ourRequest", "DefragRule(80, 0, force=true), compact=false, verify=false, other options default");
         return settings;
-    }
-
-    /** Whether the engine has the lead's planned DefragRequest.Builder#moveLeader(boolean), and its default. */
-    static String moveLeaderOption() {
-        try {
-            DefragRequest.Builder.class.getMethod("moveLeader", boolean.class);
-        } catch (NoSuchMethodException e) {
-            return "absent";
-        }
-        try {
-            Method accessor = DefragRequest.class.getMethod("moveLeader");
-            DefragRequest request = DefragRequest.builder(EtcdTarget.builder().endpoints("http://127.0.0.1:2379").build()).build();
-            return "present, default " + accessor.invoke(request);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "present (default unknown)";
-        }
     }
 
     // ------------------------------------------------------------------ helpers
@@ -545,6 +508,13 @@ public final class EtcdDefragBench {
 
     private static String mib(long bytes) {
         return bytes < 0 ? "?" : String.valueOf(Math.round(bytes / 1048576.0));
+    }
+
+    private static Map<String, Object> byMethod(Object ours, Object etcdctl) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(OURS, ours);
+        map.put(ETCDCTL, etcdctl);
+        return map;
     }
 
     static double ratio(double ours, double theirs) {

@@ -58,10 +58,6 @@ public final class EtcdDefragCommand extends EtcdLeafCommand {
     @Option(names = "--no-verify", description = "Skip the write and KV-hash comparison at the end.")
     boolean noVerify;
 
-    @Option(names = "--no-move-leader", description = "Defragment the leader while it leads (writes stall meanwhile) "
-            + "instead of handing leadership to a member already done.")
-    boolean noMoveLeader;
-
     @Option(names = "--dry-run", description = "Print status and plan, change nothing.")
     boolean dryRun;
 
@@ -84,7 +80,6 @@ public final class EtcdDefragCommand extends EtcdLeafCommand {
                 .keepRevisions(keepRevisions)
                 .disarmAlarms(!noDisarm)
                 .verify(!noVerify)
-                .moveLeader(!noMoveLeader)
                 .dryRun(dryRun)
                 .memberTimeout(Durations.parse("--member-timeout", memberTimeout))
                 .build();

@@ -18,7 +18,6 @@ public final class DefragRequest implements Serializable {
     private final boolean verify;
     private final boolean dryRun;
     private final Duration memberTimeout;
-    private final boolean moveLeader;
 
     private DefragRequest(Builder b) {
         this.target = b.target;
@@ -31,7 +30,6 @@ public final class DefragRequest implements Serializable {
         this.verify = b.verify;
         this.dryRun = b.dryRun;
         this.memberTimeout = b.memberTimeout;
-        this.moveLeader = b.moveLeader;
     }
 
     public static Builder builder(EtcdTarget target) {
@@ -48,8 +46,6 @@ public final class DefragRequest implements Serializable {
     public boolean verify() { return verify; }
     public boolean dryRun() { return dryRun; }
     public Duration memberTimeout() { return memberTimeout; }
-    /** Hand leadership to a member already done before defragmenting the leader, so writes never stall. */
-    public boolean moveLeader() { return moveLeader; }
 
     public java.util.Map<String, Object> describe() {
         java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
@@ -62,7 +58,6 @@ public final class DefragRequest implements Serializable {
         parameters.put("verify", verify);
         parameters.put("dryRun", dryRun);
         parameters.put("memberTimeoutSeconds", memberTimeout.toSeconds());
-        parameters.put("moveLeader", moveLeader);
         return parameters;
     }
 
@@ -77,7 +72,6 @@ public final class DefragRequest implements Serializable {
         private boolean verify = true;
         private boolean dryRun;
         private Duration memberTimeout = Duration.ofMinutes(10);
-        private boolean moveLeader = true;
 
         private Builder(EtcdTarget target) {
             this.target = Objects.requireNonNull(target, "target");
@@ -107,7 +101,6 @@ public final class DefragRequest implements Serializable {
         public Builder verify(boolean verify) { this.verify = verify; return this; }
         public Builder dryRun(boolean dryRun) { this.dryRun = dryRun; return this; }
         public Builder memberTimeout(Duration timeout) { this.memberTimeout = Objects.requireNonNull(timeout); return this; }
-        public Builder moveLeader(boolean move) { this.moveLeader = move; return this; }
 
         public DefragRequest build() {
             return new DefragRequest(this);

@@ -168,51 +168,11 @@ public final class DefragRunner {
                         .orElse(remaining.get(0));
                 remaining.remove(next);
                 done++;
-                boolean isLeader = next.endpoint().equals(leader);
-                if (isLeader && request.moveLeader()) {
-                    isLeader = !handOverLeadership(session, now, next);
-                }
-                defragmentOne(session, next, done, total, isLeader);
+                defragmentOne(session, next, done, total, next.endpoint().equals(leader));
             }
             if (total == 0) {
                 console.progress("no member needs defragmenting (" + request.rule().describe() + ")");
             }
-        }
-
-        /**
-         * A leader that is being defragmented stalls every write of the cluster; a follower only
-         * its own clients. So leadership goes first to a member already done (or any healthy one).
-         */
-        private boolean handOverLeadership(EtcdSession session, ClusterStatus now, PlannedMember leader) {
-            List<MemberStatus> candidates = now.members().stream()
-                    .filter(m -> m.reachable() && !m.endpoint().equals(leader.endpoint()))
-                    .sorted(Comparator.comparing((MemberStatus m) -> outcomes.get(m.endpoint()) == null
-                            || outcomes.get(m.endpoint()).state() != State.DONE))
-                    .toList();
-            if (candidates.isEmpty()) {
-                return false;
-            }
-            MemberStatus transferee = candidates.get(0);
-            try {
-                session.moveLeader(URI.create(leader.endpoint()), transferee.memberId());
-            } catch (KubeMagicException e) {
-                warn("could not hand leadership to " + transferee.label() + " (" + e.getMessage()
-                        + "); defragmenting " + label(leader) + " while it leads, which stalls writes meanwhile");
-                return false;
-            }
-            Instant deadline = Instant.now().plus(request.memberTimeout());
-            while (Instant.now().isBefore(deadline)) {
-                String newLeader = ClusterStatusReader.read(session, request.quotaBytes()).leader()
-                        .map(MemberStatus::endpoint).orElse("");
-                if (!newLeader.isEmpty() && !newLeader.equals(leader.endpoint())) {
-                    console.progress("leadership moved from " + label(leader) + " to " + transferee.label()
-                            + " so that writes go on during its defragmentation");
-                    return true;
-                }
-                sleep(100);
-            }
-            warn("leadership did not move away from " + label(leader) + "; defragmenting it while it leads");
-            return false;
         }
 
         private void defragmentOne(EtcdSession session, PlannedMember member, int index, int total, boolean leader) {

@@ -170,20 +170,6 @@ public final class EtcdSession implements AutoCloseable {
         return await("snapshot", clusterLabel(), client.getMaintenanceClient().snapshot(out), timeout);
     }
 
-    /**
-     * Hands leadership to another member. The request must reach the current leader, so it goes
-     * through a client of its own that knows only the leader's endpoint.
-     */
-    public void moveLeader(URI leader, String transfereeHexId) {
-        EtcdTarget leaderOnly = EtcdTarget.builder().endpoints(java.util.List.of(leader)).tls(target.tls())
-                .auth(target.user(), target.password()).connectTimeout(target.connectTimeout())
-                .commandTimeout(target.commandTimeout()).build();
-        try (EtcdSession session = open(leaderOnly)) {
-            session.await("move leader", leader.toString(), session.client.getMaintenanceClient()
-                    .moveLeader(Long.parseUnsignedLong(transfereeHexId, 16)), target.commandTimeout());
-        }
-    }
-
     public void removeMember(String hexId) {
         await("member remove", clusterLabel(), client.getClusterClient().removeMember(Long.parseUnsignedLong(hexId, 16)),
                 target.commandTimeout());

@@ -70,7 +70,7 @@ class DefragRecoveryTest {
             session.put("/after/defrag", "works");
         }
         assertThat(console.text()).contains("disarmed").contains("BEFORE").contains("AFTER")
-                .contains("leadership moved from " + report.plan().get(2).name());
+                .contains("defragmenting 3/3: " + report.plan().get(2).name() + " (" + report.plan().get(2).endpoint() + ") (leader)");
         List<String> audit = Files.readAllLines(work.resolve("audit.jsonl"));
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0)).contains("\"operation\":\"etcd.defrag\"").contains("\"who\":\"alice\"")

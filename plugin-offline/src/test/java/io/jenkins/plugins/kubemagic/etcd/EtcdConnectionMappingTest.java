@@ -168,8 +168,15 @@ class EtcdConnectionMappingTest {
     }
 
     @Test
-    void nonPositiveTimeoutsAreRefusedAtTheField() {
-        assertThatThrownBy(() -> step().setCommandTimeoutSeconds(0)).hasMessageStartingWith("commandTimeoutSeconds:");
-        assertThatThrownBy(() -> new EtcdDefragStep().setMemberTimeoutSeconds(-1)).hasMessageStartingWith("memberTimeoutSeconds:");
+    void nonPositiveTimeoutsAreRefusedWhenTheStepRunsNamingTheField() {
+        EtcdStatusStep status = step();
+        status.setEndpoints("http://127.0.0.1:2379");
+        status.setCommandTimeoutSeconds(0);
+        assertThatThrownBy(() -> status.target(new Credentials())).hasMessageStartingWith("commandTimeoutSeconds: 0 must be more than 0");
+
+        EtcdDefragStep defrag = new EtcdDefragStep();
+        defrag.setEndpoints("http://127.0.0.1:2379");
+        defrag.setMemberTimeoutSeconds(-1);
+        assertThatThrownBy(() -> defrag.request(new Credentials(), "/ws")).hasMessageStartingWith("memberTimeoutSeconds:");
     }
 }

@@ -29,7 +29,6 @@ class EtcdDefragMappingTest {
         assertThat(request.quotaBytes()).isEqualTo(QuotaBytes.ETCD_DEFAULT);
         assertThat(request.snapshotPath()).isNull();
         assertThat(request.memberTimeout()).hasSeconds(600);
-        assertThat(request.moveLeader()).isTrue();
     }
 
     @Test
@@ -47,7 +46,6 @@ class EtcdDefragMappingTest {
         step.setVerify(false);
         step.setDryRun(true);
         step.setMemberTimeoutSeconds(30);
-        step.setMoveLeader(false);
 
         DefragRequest request = step.request(new Credentials(), "/var/lib/jenkins/workspace/etcd");
 
@@ -60,7 +58,6 @@ class EtcdDefragMappingTest {
         assertThat(request.verify()).isFalse();
         assertThat(request.dryRun()).isTrue();
         assertThat(request.memberTimeout()).hasSeconds(30);
-        assertThat(request.moveLeader()).isFalse();
     }
 
     @Test

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The incident in the order an operator lives it: etcdStatus shows the NOSPACE alarm, etcdDefrag
- * recovers. The steps' agent-side work, run as the agent would run it (the callable, after a trip through
- * Java serialization like remoting's), against a real etcd with authentication on.
+ * recovers. The steps' agent-side work, run as the agent would run it: the callable after a trip
+ * through Java serialization like remoting's, its answer as the JSON text the controller reads
+ * back (the controller accepts no engine class from an agent), against a real etcd with auth on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EtcdStepsAgainstRealEtcdTest {
@@ -74,7 +75,8 @@ class EtcdStepsAgainstRealEtcdTest {
         step.setQuotaBytes(String.valueOf(QUOTA));
         BufferListener listener = new BufferListener();
 
-        ClusterStatus status = overTheWire(step.callable(credentials, listener, "alice", workspace.toString())).call();
+        EtcdStatusCallable callable = step.callable(credentials, listener, "alice", workspace.toString());
+        ClusterStatus status = callable.decode(overTheWire(callable).call());
         List<Map<String, Object>> result = EtcdResults.status(status);
 
         assertThat(result).hasSize(3).allSatisfy(member -> {
@@ -97,8 +99,8 @@ class EtcdStepsAgainstRealEtcdTest {
         step.setSnapshotFile("backup/before-defrag.db");
         BufferListener listener = new BufferListener();
 
-        DefragReport report = overTheWire(step.callable(credentials, listener, "alice via jenkins:etcd#7",
-                workspace.toString())).call();
+        EtcdDefragCallable callable = step.callable(credentials, listener, "alice via jenkins:etcd#7", workspace.toString());
+        DefragReport report = callable.decode(overTheWire(callable).call());
         Map<String, Object> result = EtcdDefragStep.resultOrFailure(report);
 
         assertThat(result.get("completed")).isEqualTo(true);

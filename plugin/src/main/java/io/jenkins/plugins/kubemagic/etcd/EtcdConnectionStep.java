@@ -92,9 +92,6 @@ public abstract class EtcdConnectionStep extends Step {
 
     @DataBoundSetter
     public void setCommandTimeoutSeconds(int commandTimeoutSeconds) {
-        if (commandTimeoutSeconds <= 0) {
-            throw new InvalidInputException("commandTimeoutSeconds", commandTimeoutSeconds + " must be more than 0");
-        }
         this.commandTimeoutSeconds = commandTimeoutSeconds;
     }
 
@@ -108,6 +105,14 @@ public abstract class EtcdConnectionStep extends Step {
         this.auditLog = blankToNull(auditLog);
     }
 
+    /** Checked when the step runs, so a bad value fails the build with this message rather than a stack trace. */
+    static int positive(String field, int value) {
+        if (value <= 0) {
+            throw new InvalidInputException(field, value + " must be more than 0");
+        }
+        return value;
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -115,7 +120,7 @@ public abstract class EtcdConnectionStep extends Step {
     /** The cluster to talk to, with TLS material and etcd auth read from the credentials. */
     public EtcdTarget target(CredentialSource credentials) {
         CredentialResolver resolver = new CredentialResolver(credentials);
-        EtcdTarget.Builder builder = EtcdTarget.builder().commandTimeout(Duration.ofSeconds(commandTimeoutSeconds));
+        EtcdTarget.Builder builder = EtcdTarget.builder().commandTimeout(Duration.ofSeconds(positive("commandTimeoutSeconds", commandTimeoutSeconds)));
         if (endpoints != null && etcdEnv != null) {
             throw new InvalidInputException("endpoints", "give either endpoints or etcdEnv, not both");
         }

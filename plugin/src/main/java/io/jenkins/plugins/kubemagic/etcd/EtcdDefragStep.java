@@ -7,7 +7,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
-import io.kubemagic.engine.InvalidInputException;
 import io.kubemagic.engine.etcd.DefragReport;
 import io.kubemagic.engine.etcd.DefragRequest;
 import io.kubemagic.engine.etcd.DefragRule;
@@ -37,7 +36,6 @@ public class EtcdDefragStep extends EtcdConnectionStep {
     private boolean verify = true;
     private boolean dryRun;
     private int memberTimeoutSeconds = 600;
-    private boolean moveLeader = true;
 
     @DataBoundConstructor
     public EtcdDefragStep() {
@@ -130,19 +128,7 @@ public class EtcdDefragStep extends EtcdConnectionStep {
 
     @DataBoundSetter
     public void setMemberTimeoutSeconds(int memberTimeoutSeconds) {
-        if (memberTimeoutSeconds <= 0) {
-            throw new InvalidInputException("memberTimeoutSeconds", memberTimeoutSeconds + " must be more than 0");
-        }
         this.memberTimeoutSeconds = memberTimeoutSeconds;
-    }
-
-    public boolean isMoveLeader() {
-        return moveLeader;
-    }
-
-    @DataBoundSetter
-    public void setMoveLeader(boolean moveLeader) {
-        this.moveLeader = moveLeader;
     }
 
     @Override
@@ -162,9 +148,8 @@ public class EtcdDefragStep extends EtcdConnectionStep {
                 .keepRevisions(keepRevisions)
                 .disarmAlarms(disarmAlarms)
                 .verify(verify)
-                .moveLeader(moveLeader)
                 .dryRun(dryRun)
-                .memberTimeout(Duration.ofSeconds(memberTimeoutSeconds))
+                .memberTimeout(Duration.ofSeconds(positive("memberTimeoutSeconds", memberTimeoutSeconds)))
                 .build();
     }
 

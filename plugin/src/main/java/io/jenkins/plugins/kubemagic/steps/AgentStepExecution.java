@@ -7,11 +7,8 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.credentials.JenkinsCredentialSource;
 import io.kubemagic.engine.KubeMagicException;
-import jenkins.security.MasterToSlaveCallable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-
-import java.io.Serializable;
 
 /**
  * How every Kube Magic step runs: credentials are read on the controller, the engine runs on the
@@ -21,7 +18,7 @@ import java.io.Serializable;
  * @param <R> what the engine returns from the agent
  * @param <T> what the step returns to the Pipeline script
  */
-public abstract class AgentStepExecution<R extends Serializable, T> extends SynchronousNonBlockingStepExecution<T> {
+public abstract class AgentStepExecution<R, T> extends SynchronousNonBlockingStepExecution<T> {
     private static final long serialVersionUID = 1L;
 
     protected AgentStepExecution(StepContext context) {
@@ -29,8 +26,7 @@ public abstract class AgentStepExecution<R extends Serializable, T> extends Sync
     }
 
     /** The agent-side work, with everything it needs; runs on the controller. */
-    protected abstract MasterToSlaveCallable<R, RuntimeException> prepare(CredentialSource credentials, TaskListener listener,
-                                                                        String who, String workspace);
+    protected abstract AgentCall<R> prepare(CredentialSource credentials, TaskListener listener, String who, String workspace);
 
     /** Records the result on the build and turns it into the step's return value (or failure). */
     protected abstract T finish(Run<?, ?> run, R result) throws AbortException;
@@ -40,12 +36,12 @@ public abstract class AgentStepExecution<R extends Serializable, T> extends Sync
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         FilePath workspace = getContext().get(FilePath.class);
-        MasterToSlaveCallable<R, RuntimeException> callable;
+        AgentCall<R> callable;
         try {
             callable = prepare(new JenkinsCredentialSource(run), listener, BuildIdentity.of(run), workspace.getRemote());
         } catch (KubeMagicException badInput) {
             throw new AbortException(badInput.getMessage());
         }
-        return finish(run, workspace.act(callable));
+        return finish(run, callable.decode(workspace.act(callable)));
     }
 }
