@@ -74,6 +74,7 @@ public final class DefragRunner {
             ClusterStatus status = ClusterStatusReader.read(session, request.quotaBytes());
             before = status.members();
             EtcdTables.status(before).forEach(console::line);
+            warnAboutMembersNotGiven(session);
             plan = plan(status);
             printPlan();
             if (!status.unreachable().isEmpty()) {
@@ -111,6 +112,24 @@ public final class DefragRunner {
                 }
             }
             EtcdTables.beforeAfter(before, after).forEach(console::line);
+        }
+
+        /** etcdctl's --cluster would reach them; a defrag of only some members leaves the others full. */
+        private void warnAboutMembersNotGiven(EtcdSession session) {
+            List<String> given = request.target().endpoints().stream().map(URI::toString).toList();
+            List<MemberInfo> members;
+            try {
+                members = session.members();
+            } catch (KubeMagicException quorumLost) {
+                return;
+            }
+            for (MemberInfo member : members) {
+                boolean listed = member.clientUrls().stream().map(EtcdEndpoints::normalize).anyMatch(given::contains);
+                if (!listed && !member.clientUrls().isEmpty()) {
+                    warn("member " + member.name() + " " + member.clientUrls() + " is not among the endpoints: it is "
+                            + "neither checked nor defragmented; add its client URL to defragment the whole cluster");
+                }
+            }
         }
 
         private List<PlannedMember> plan(ClusterStatus status) {

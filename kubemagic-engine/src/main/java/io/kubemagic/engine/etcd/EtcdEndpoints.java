@@ -65,6 +65,15 @@ public final class EtcdEndpoints {
         return URI.create(scheme + "://" + uri.getHost() + ":" + uri.getPort());
     }
 
+    /** A member's advertised client URL in the form endpoints take, for comparing the two; unparsable ones as given. */
+    public static String normalize(String clientUrl) {
+        try {
+            return parseOne("clientUrl", clientUrl).toString();
+        } catch (InvalidInputException notComparable) {
+            return clientUrl;
+        }
+    }
+
     public static boolean anyTls(List<URI> endpoints) {
         return endpoints.stream().anyMatch(e -> e.getScheme().equals("https"));
     }

@@ -139,4 +139,16 @@ class DefragRecoveryTest {
         assertThat(report.resumeHint()).startsWith("done: ").contains("not done: ");
         assertThat(console.text()).contains("ERROR").contains("run defrag again");
     }
+
+    @Test
+    void membersLeftOutOfTheEndpointsAreNamed() {
+        cluster = LocalEtcdCluster.settings().directory(work.resolve("etcd")).start();
+        EtcdTarget target = EtcdTarget.builder().endpoints(List.of(cluster.member(0).clientUrl())).build();
+
+        DefragReport report = new DefragRunner(context(new RecordingConsole())).run(DefragRequest.builder(target).dryRun(true).build());
+
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("member etcd2").contains("not among the endpoints"));
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("member etcd3"));
+        assertThat(report.warnings()).noneSatisfy(w -> assertThat(w).contains("member etcd1 "));
+    }
 }
