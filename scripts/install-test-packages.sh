@@ -2,7 +2,7 @@
 # Installs the real parts the tests and the demo run against (Debian packages), once per machine.
 set -euo pipefail
 
-packages=(etcd-server etcd-client)
+packages=(etcd-server etcd-client docker-registry skopeo umoci apache2-utils ansible-core openssh-server openssh-client)
 
 missing=()
 for package in "${packages[@]}"; do

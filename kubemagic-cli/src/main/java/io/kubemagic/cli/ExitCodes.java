@@ -27,6 +27,10 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 3;
     /** The operation ran, but the verification failed or the NOSPACE alarm was kept. */
     public static final int NOT_VERIFIED = 4;
+    /** {@code scan}: the vulnerability gate failed (more findings at or above the threshold than allowed). */
+    public static final int GATE_FAILED = 5;
+    /** {@code scan --on-violation unstable}: the gate broke and asks for an unstable build. */
+    public static final int GATE_UNSTABLE = 6;
     /** Interrupted (Ctrl-C, SIGINT, build aborted): 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 
@@ -38,8 +42,10 @@ public final class ExitCodes {
         table.put(OK, "success");
         table.put(FAILED, "operation failed (e.g. defrag stopped part-way: see the resume hint)");
         table.put(BAD_INPUT, "bad input (option, file, quota such as \"2G\"); nothing was changed");
-        table.put(UNREACHABLE, "etcd unreachable, TLS handshake or authentication refused");
+        table.put(UNREACHABLE, "etcd, registry or Clair unreachable, TLS handshake or login refused");
         table.put(NOT_VERIFIED, "verification failed, or the NOSPACE alarm was kept");
+        table.put(GATE_FAILED, "scan: the vulnerability gate failed");
+        table.put(GATE_UNSTABLE, "scan: the gate broke, build is unstable (--on-violation unstable)");
         table.put(INTERRUPTED, "interrupted (Ctrl-C / aborted)");
         TABLE = java.util.Collections.unmodifiableMap(table);
     }

@@ -18,10 +18,10 @@ import java.util.Map;
         description = "Repairs the Kubernetes control plane's etcd: status, defragmentation after the NOSPACE "
                 + "alarm, alarms, compaction, members. The same engine as the Jenkins Kube Magic steps, for the "
                 + "terminal and for the day the Jenkins cluster is the one that broke.",
-        subcommands = {EtcdCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EtcdCommand.class, ScanCommand.class, KubesprayCommand.class, KubeCommand.class, AnsibleCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nPasswords are never taken on the command line: use ETCDCTL_PASSWORD or --password-file.",
                 "Environment: ETCDCTL_ENDPOINTS, ETCDCTL_CACERT, ETCDCTL_CERT, ETCDCTL_KEY, ETCDCTL_PASSWORD, "
-                        + "KUBEMAGIC_AUDIT_LOG, USER."})
+                        + "KUBEMAGIC_AUDIT_LOG, USER; scan: KUBEMAGIC_REGISTRY_PASSWORD, KUBEMAGIC_CLAIR_PSK, KUBEMAGIC_CLAIR_URL."})
 public final class KubeMagicCommand {
     private final Map<String, String> environment;
     private final PrintStream out;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubemagic;
 
+import io.jenkins.plugins.kubemagic.clair.ClairScanCallable;
 import io.jenkins.plugins.kubemagic.etcd.EtcdDefragCallable;
 import io.jenkins.plugins.kubemagic.etcd.EtcdStatusCallable;
 import io.jenkins.plugins.kubemagic.steps.AgentCall;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentResultsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {EtcdStatusCallable.class, EtcdDefragCallable.class})
+    @ValueSource(classes = {EtcdStatusCallable.class, EtcdDefragCallable.class, ClairScanCallable.class})
     void everyAgentCallAnswersWithText(Class<?> callable) throws Exception {
         assertThat(AgentCall.class).isAssignableFrom(callable);
         Method call = callable.getMethod("call");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubemagic;
 
+import io.jenkins.plugins.kubemagic.clair.ClairScanStep;
 import io.jenkins.plugins.kubemagic.etcd.EtcdDefragStep;
 import io.jenkins.plugins.kubemagic.etcd.EtcdStatusStep;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -21,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The example Jenkinsfiles and the README's snippets parse and use only steps and parameters that exist. */
 class ExamplePipelinesTest {
-    static final List<Class<?>> STEPS = List.of(EtcdStatusStep.class, EtcdDefragStep.class);
+    static final List<Class<?>> STEPS = List.of(EtcdStatusStep.class, EtcdDefragStep.class, ClairScanStep.class,
+            io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeCordonStep.class,
+            io.jenkins.plugins.kubemagic.kube.KubeUncordonStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class,
+            io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayScaleStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRecoverControlPlaneStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRemoveNodeStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayResetStep.class, io.jenkins.plugins.kubemagic.ansible.CephDeployStep.class, io.jenkins.plugins.kubemagic.ansible.OpenshiftDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicPlaybookStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicLintStep.class);
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
     static Map<String, Set<String>> registry() throws Exception {
@@ -53,7 +57,8 @@ class ExamplePipelinesTest {
 
     @Test
     void groovySnippetsInTheReadmeAndDocsAreCheckedToo() throws Exception {
-        for (Path doc : List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/etcd.md"))) {
+        for (Path doc : List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/etcd.md"), ROOT.resolve("docs/clair.md"),
+                ROOT.resolve("docs/kubespray.md"), ROOT.resolve("docs/ansible.md"))) {
             String markdown = Files.readString(doc);
             int blocks = 0;
             for (String part : markdown.split("```groovy\n")) {

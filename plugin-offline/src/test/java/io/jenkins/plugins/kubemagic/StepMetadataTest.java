@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubemagic;
 
+import io.jenkins.plugins.kubemagic.clair.ClairScanStep;
 import io.jenkins.plugins.kubemagic.etcd.EtcdDefragStep;
 import io.jenkins.plugins.kubemagic.etcd.EtcdStatusStep;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -40,7 +41,10 @@ class StepMetadataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {EtcdStatusStep.class, EtcdDefragStep.class})
+    @ValueSource(classes = {EtcdStatusStep.class, EtcdDefragStep.class, ClairScanStep.class,
+            io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeCordonStep.class,
+            io.jenkins.plugins.kubemagic.kube.KubeUncordonStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class,
+            io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayScaleStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRecoverControlPlaneStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRemoveNodeStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayResetStep.class, io.jenkins.plugins.kubemagic.ansible.CephDeployStep.class, io.jenkins.plugins.kubemagic.ansible.OpenshiftDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicPlaybookStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicLintStep.class})
     void everyParameterHasHelpAndAFormField(Class<? extends Step> step) throws IOException {
         List<String> parameters = parameters(step);
         assertThat(parameters).isNotEmpty();
@@ -52,7 +56,10 @@ class StepMetadataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {EtcdStatusStep.class, EtcdDefragStep.class})
+    @ValueSource(classes = {EtcdStatusStep.class, EtcdDefragStep.class, ClairScanStep.class,
+            io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeCordonStep.class,
+            io.jenkins.plugins.kubemagic.kube.KubeUncordonStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class,
+            io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayScaleStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRecoverControlPlaneStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRemoveNodeStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayResetStep.class, io.jenkins.plugins.kubemagic.ansible.CephDeployStep.class, io.jenkins.plugins.kubemagic.ansible.OpenshiftDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicPlaybookStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicLintStep.class})
     void everyStepHasANestedDescriptorWithAFunctionName(Class<? extends Step> step) throws Exception {
         Class<?> descriptor = Class.forName(step.getName() + "$DescriptorImpl");
         assertThat(StepDescriptor.class).isAssignableFrom(descriptor);

@@ -55,6 +55,9 @@ public final class CredentialResolver {
         if (type == ResolvedCredential.SecretText.class) {
             return "a secret text credential";
         }
+        if (type == ResolvedCredential.SshKey.class) {
+            return "an SSH username with private key credential";
+        }
         return type.getSimpleName();
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.kubemagic.credentials;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
@@ -33,6 +34,13 @@ public final class JenkinsCredentialSource implements CredentialSource {
             return null;
         }
         CredentialsProvider.track(run, credential);
+        if (credential instanceof SSHUserPrivateKey sshKey) {
+            List<String> keys = sshKey.getPrivateKeys();
+            Secret passphrase = sshKey.getPassphrase();
+            return new ResolvedCredential.SshKey(id, sshKey.getUsername(),
+                    keys.isEmpty() ? null : SecretValue.of(keys.get(0)),
+                    passphrase == null ? null : SecretValue.ofNullable(Secret.toString(passphrase)));
+        }
         if (credential instanceof StandardCertificateCredentials certificate) {
             return new ResolvedCredential.Certificate(id, certificate.getKeyStore(),
                     SecretValue.of(Secret.toString(certificate.getPassword())));

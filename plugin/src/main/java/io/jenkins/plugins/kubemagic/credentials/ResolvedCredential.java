@@ -43,7 +43,15 @@ public sealed interface ResolvedCredential {
         }
     }
 
-    /** Any other type (an SSH key, say): named so the error can say what was found. */
+    /** An SSH private key (OpenSSH or PEM text) for a user, with its passphrase or null. */
+    record SshKey(String id, String username, SecretValue privateKey, SecretValue passphrase) implements ResolvedCredential {
+        @Override
+        public String kind() {
+            return "an SSH private key credential";
+        }
+    }
+
+    /** Any other type: named so the error can say what was found. */
     record Other(String id, String typeName) implements ResolvedCredential {
         @Override
         public String kind() {

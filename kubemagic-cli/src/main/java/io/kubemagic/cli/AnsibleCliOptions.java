@@ -1,0 +1,182 @@
+package io.kubemagic.cli;
+
+import io.kubemagic.engine.InvalidInputException;
+import io.kubemagic.engine.ansible.AnsibleOptions;
+import io.kubemagic.engine.ansible.SshAccess;
+import io.kubemagic.engine.console.SecretMasker;
+import io.kubemagic.engine.console.SecretValue;
+import io.kubemagic.engine.inventory.SafeYaml;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every {@code kubemagic ansible} run takes: the site and inventory, SSH access, and the
+ * ansible-playbook options. Secrets only come from files or the environment: the key from --key,
+ * its passphrase from $KUBEMAGIC_SSH_PASSPHRASE or --passphrase-file, the vault password from
+ * --vault-password-file or $KUBEMAGIC_VAULT_PASSWORD, secret variables from --secret-extra-vars-file.
+ */
+public final class AnsibleCliOptions {
+    @Option(names = "--site", paramLabel = "FILE",
+            description = "Site layout (where kubespray, ceph-ansible, openshift-ansible, custom and their inventories are); "
+                    + "default: kubemagic-site.yml in --base-dir if present, else the Kube Magic layout.")
+    String site;
+
+    @Option(names = "--base-dir", paramLabel = "DIR", description = "Directory the site's paths are relative to (default: current directory).")
+    Path baseDirectory;
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "NAME",
+            description = "Inventory name: the {inventory} of the site layout (kubespray/inventory/NAME/hosts.yml).")
+    String inventory;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Remote SSH user (default: the inventory's ansible_user).")
+    String user;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "SSH private key (copied to a 0600 temporary file for the run).")
+    Path key;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of --key (default: $KUBEMAGIC_SSH_PASSPHRASE).")
+    Path passphraseFile;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to check host keys against "
+            + "(default: ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts; unknown hosts are refused).")
+    Path knownHosts;
+
+    @Option(names = "--no-host-key-checking", description = "Do not check SSH host keys (logged; prefer --known-hosts).")
+    boolean noHostKeyChecking;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Limit to hosts or groups, as ansible-playbook --limit.")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, paramLabel = "TAGS", description = "Only tasks with these tags.")
+    String tags;
+
+    @Option(names = "--skip-tags", paramLabel = "TAGS", description = "Skip tasks with these tags.")
+    String skipTags;
+
+    @Option(names = {"-e", "--extra-var"}, paramLabel = "NAME=VALUE",
+            description = "An extra variable (repeatable); values are YAML (-e etcd_retries=300). Never for secrets.")
+    List<String> extraVar;
+
+    @Option(names = "--extra-vars-file", paramLabel = "FILE", description = "Extra variables from a YAML or JSON file.")
+    Path extraVarsFile;
+
+    @Option(names = "--secret-extra-vars-file", paramLabel = "FILE",
+            description = "Secret extra variables (YAML/JSON): masked in every output and record, passed in a 0600 file.")
+    Path secretExtraVarsFile;
+
+    @Option(names = "--vault-password-file", paramLabel = "FILE", description = "ansible-vault password (default: $KUBEMAGIC_VAULT_PASSWORD).")
+    Path vaultPasswordFile;
+
+    @Option(names = {"-b", "--become"}, description = "Run tasks with become (sudo).")
+    boolean become;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "User to become.")
+    String becomeUser;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "0", description = "Parallel hosts (default: ansible's).")
+    int forks;
+
+    @Option(names = {"-C", "--check"}, description = "Check mode: report what would change, change nothing.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show the differences in changed files.")
+    boolean diff;
+
+    @Option(names = "-v", description = "More ansible output (-v to -vvvv).")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h", description = "Time limit of the whole run (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--color", negatable = true, description = "Coloured ansible output (default: when stdout is a terminal).")
+    Boolean color;
+
+    @Option(names = "--ansible-playbook", paramLabel = "PATH", defaultValue = "ansible-playbook",
+            description = "The ansible-playbook to run (default: from the PATH).")
+    String ansiblePlaybook;
+
+    @Option(names = "--ignore-lint-errors", description = "Run even when the inventory lint finds errors.")
+    boolean ignoreLintErrors;
+
+    Path base() {
+        return baseDirectory == null ? Path.of("").toAbsolutePath() : baseDirectory.toAbsolutePath();
+    }
+
+    /** The options, with every secret registered in {@code masker} as soon as it is read. */
+    AnsibleOptions options(KubeMagicCommand root, SecretMasker masker) {
+        AnsibleOptions.Builder builder = AnsibleOptions.builder()
+                .limit(limit).tags(tags).skipTags(skipTags)
+                .become(become).becomeUser(becomeUser).forks(forks).check(check).diff(diff)
+                .verbosity(verbose.length)
+                .timeout(Durations.parse("--timeout", timeout))
+                .color(color != null ? color : System.console() != null && !"dumb".equals(root.env("TERM")))
+                .ansiblePlaybook(ansiblePlaybook)
+                .failOnLintErrors(!ignoreLintErrors);
+        if (extraVarsFile != null) {
+            builder.extraVars(mapping("--extra-vars-file", read("--extra-vars-file", extraVarsFile)));
+        }
+        if (extraVar != null) {
+            for (String pair : extraVar) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidInputException("--extra-var", "\"" + pair + "\" is not NAME=VALUE");
+                }
+                Object value = SafeYaml.parse("--extra-var", pair.substring(eq + 1));
+                builder.extraVar(pair.substring(0, eq).trim(), value == null ? "" : value);
+            }
+        }
+        if (secretExtraVarsFile != null) {
+            String text = read("--secret-extra-vars-file", secretExtraVarsFile);
+            masker.add(text);
+            builder.secretExtraVars(mapping("--secret-extra-vars-file", text));
+        }
+        SecretValue vault = secret(root, masker, vaultPasswordFile, "--vault-password-file", "KUBEMAGIC_VAULT_PASSWORD");
+        builder.vaultPassword(vault);
+        SecretValue privateKey = null;
+        if (key != null) {
+            String text = read("--key", key);
+            masker.add(text);
+            privateKey = SecretValue.of(text);
+        }
+        SecretValue passphrase = secret(root, masker, passphraseFile, "--passphrase-file", "KUBEMAGIC_SSH_PASSPHRASE");
+        if (privateKey == null) {
+            passphrase = null;
+        }
+        String knownHostsText = knownHosts == null ? null : read("--known-hosts", knownHosts);
+        builder.ssh(SshAccess.of(user, privateKey, passphrase, knownHostsText, !noHostKeyChecking));
+        return builder.build();
+    }
+
+    private static SecretValue secret(KubeMagicCommand root, SecretMasker masker, Path file, String field, String variable) {
+        String value;
+        if (file != null) {
+            value = read(field, file);
+            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
+                    : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
+        } else {
+            value = root.environment().get(variable);
+        }
+        masker.add(value);
+        return SecretValue.ofNullable(value);
+    }
+
+    private static Map<String, Object> mapping(String field, String text) {
+        return SafeYaml.mapping(field, text);
+    }
+
+    static String read(String field, Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException(field, file + " does not exist");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException(field, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}
