@@ -44,22 +44,9 @@ public final class AnsibleCommand {
     }
 
     /** A playbook run: the shared options, the request, the report. */
-    abstract static class Run extends CliCommand {
+    abstract static class Run extends OutputCommand {
         @Mixin
         AnsibleCliOptions ansible;
-
-        @Mixin
-        OutputOptions output;
-
-        @Override
-        protected boolean debug() {
-            return output.debug;
-        }
-
-        @Override
-        protected boolean json() {
-            return output.json;
-        }
 
         abstract Operation operation();
 
@@ -88,7 +75,7 @@ public final class AnsibleCommand {
     @Command(name = "lint", mixinStandardHelpOptions = true, modelTransformer = ExitCodes.HelpSection.class,
             description = "Lint the site's inventories (group names of the Kubespray era, etcd members and Ceph monitors, "
                     + "broken_etcd, etcd_member_name, the etcd quota, --limit); exit code 2 when there are errors.")
-    static final class Lint extends CliCommand {
+    static final class Lint extends OutputCommand {
         @Option(names = "--site", paramLabel = "FILE", description = "Site layout file (default: kubemagic-site.yml if present).")
         String site;
 
@@ -104,19 +91,6 @@ public final class AnsibleCommand {
 
         @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Check that a --limit names hosts or groups that exist.")
         String limit;
-
-        @Mixin
-        OutputOptions output;
-
-        @Override
-        protected boolean debug() {
-            return output.debug;
-        }
-
-        @Override
-        protected boolean json() {
-            return output.json;
-        }
 
         @Override
         protected int run() {

@@ -1,34 +1,16 @@
 package io.kubemagic.cli;
 
-import io.kubemagic.engine.OperationContext;
 import io.kubemagic.engine.kube.KubeTarget;
 import io.kubemagic.engine.kube.NodeReport;
 import picocli.CommandLine.Mixin;
 
 /** A {@code kube ...} command: the kubeconfig options, the output options, the engine's context. */
-abstract class KubeLeafCommand extends CliCommand {
+abstract class KubeLeafCommand extends OutputCommand {
     @Mixin
     KubeOptions kube;
 
-    @Mixin
-    OutputOptions output;
-
-    @Override
-    protected boolean debug() {
-        return output.debug;
-    }
-
-    @Override
-    protected boolean json() {
-        return output.json;
-    }
-
     KubeTarget target() {
         return kube.target(root(), masker);
-    }
-
-    OperationContext context() {
-        return context(output);
     }
 
     /** A node operation's result: JSON if asked, exit 0 when done, 1 (with where it stopped) when not. */

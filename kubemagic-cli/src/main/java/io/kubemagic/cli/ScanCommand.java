@@ -45,7 +45,7 @@ import java.util.Locale;
                 + "pre-shared key from $KUBEMAGIC_CLAIR_PSK or --clair-psk-file; never from the command line.",
                 "Example: kubemagic scan registry.example.com/team/app:1.0 --clair-url http://clair:6060 "
                         + "--threshold High --whitelist whitelist.yaml --report-dir reports"})
-public final class ScanCommand extends CliCommand {
+public final class ScanCommand extends OutputCommand {
     @Parameters(paramLabel = "IMAGE", arity = "1..*",
             description = "Images: [registry[:port]/]namespace/name[:tag][@sha256:digest].")
     List<String> images = new ArrayList<>();
@@ -128,14 +128,6 @@ public final class ScanCommand extends CliCommand {
     @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
             description = "Retries of a request that found no server, no answer in time, or a 5xx (default: ${DEFAULT-VALUE}).")
     int retries;
-
-    @Mixin
-    OutputOptions output;
-
-    @Override
-    protected boolean debug() {
-        return output.debug;
-    }
 
     @Override
     protected boolean json() {

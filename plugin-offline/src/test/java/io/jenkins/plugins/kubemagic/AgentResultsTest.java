@@ -1,8 +1,6 @@
 package io.jenkins.plugins.kubemagic;
 
-import io.jenkins.plugins.kubemagic.clair.ClairScanCallable;
 import io.jenkins.plugins.kubemagic.etcd.EtcdDefragCallable;
-import io.jenkins.plugins.kubemagic.etcd.EtcdStatusCallable;
 import io.jenkins.plugins.kubemagic.steps.AgentCall;
 import io.kubemagic.engine.audit.AuditRecord;
 import io.kubemagic.engine.etcd.AlarmInfo;
@@ -11,7 +9,7 @@ import io.kubemagic.engine.etcd.MemberStatus;
 import io.kubemagic.engine.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentResultsTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {EtcdStatusCallable.class, EtcdDefragCallable.class, ClairScanCallable.class})
+    @MethodSource("io.jenkins.plugins.kubemagic.PluginClasses#agentCalls")
     void everyAgentCallAnswersWithText(Class<?> callable) throws Exception {
         assertThat(AgentCall.class).isAssignableFrom(callable);
         Method call = callable.getMethod("call");

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.kubemagic;
 
-import io.jenkins.plugins.kubemagic.clair.ClairScanStep;
-import io.jenkins.plugins.kubemagic.etcd.EtcdDefragStep;
-import io.jenkins.plugins.kubemagic.etcd.EtcdStatusStep;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,15 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The example Jenkinsfiles and the README's snippets parse and use only steps and parameters that exist. */
 class ExamplePipelinesTest {
-    static final List<Class<?>> STEPS = List.of(EtcdStatusStep.class, EtcdDefragStep.class, ClairScanStep.class,
-            io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeCordonStep.class,
-            io.jenkins.plugins.kubemagic.kube.KubeUncordonStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class,
-            io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayScaleStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRecoverControlPlaneStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRemoveNodeStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayResetStep.class, io.jenkins.plugins.kubemagic.ansible.CephDeployStep.class, io.jenkins.plugins.kubemagic.ansible.OpenshiftDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicPlaybookStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicLintStep.class);
     static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
     static Map<String, Set<String>> registry() throws Exception {
         Map<String, Set<String>> steps = new LinkedHashMap<>();
-        for (Class<?> step : STEPS) {
+        for (Class<?> step : PluginClasses.steps()) {
             StepDescriptor descriptor = (StepDescriptor) Class.forName(step.getName() + "$DescriptorImpl")
                     .getDeclaredConstructor().newInstance();
             steps.put(descriptor.getFunctionName(), new HashSet<>(StepMetadataTest.parameters(step)));
@@ -57,8 +50,11 @@ class ExamplePipelinesTest {
 
     @Test
     void groovySnippetsInTheReadmeAndDocsAreCheckedToo() throws Exception {
-        for (Path doc : List.of(ROOT.resolve("README.md"), ROOT.resolve("docs/etcd.md"), ROOT.resolve("docs/clair.md"),
-                ROOT.resolve("docs/kubespray.md"), ROOT.resolve("docs/ansible.md"))) {
+        List<Path> docs;
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            docs = Stream.concat(Stream.of(ROOT.resolve("README.md")), files.filter(f -> f.toString().endsWith(".md")).sorted()).toList();
+        }
+        for (Path doc : docs) {
             String markdown = Files.readString(doc);
             int blocks = 0;
             for (String part : markdown.split("```groovy\n")) {

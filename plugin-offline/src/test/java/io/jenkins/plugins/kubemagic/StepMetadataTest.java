@@ -1,12 +1,10 @@
 package io.jenkins.plugins.kubemagic;
 
-import io.jenkins.plugins.kubemagic.clair.ClairScanStep;
-import io.jenkins.plugins.kubemagic.etcd.EtcdDefragStep;
-import io.jenkins.plugins.kubemagic.etcd.EtcdStatusStep;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.beans.Introspector;
@@ -21,6 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every parameter of every step has its help page and its place in the snippet generator form. */
 class StepMetadataTest {
+
+    @Test
+    void theStepsAreFoundInThePluginClasses() {
+        assertThat(PluginClasses.steps()).contains(io.jenkins.plugins.kubemagic.etcd.EtcdDefragStep.class,
+                io.jenkins.plugins.kubemagic.clair.ClairScanStep.class, io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class,
+                io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class)
+                .hasSizeGreaterThanOrEqualTo(16);
+    }
 
     static List<String> parameters(Class<?> step) {
         List<String> names = new ArrayList<>();
@@ -41,10 +47,7 @@ class StepMetadataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {EtcdStatusStep.class, EtcdDefragStep.class, ClairScanStep.class,
-            io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeCordonStep.class,
-            io.jenkins.plugins.kubemagic.kube.KubeUncordonStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class,
-            io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayScaleStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRecoverControlPlaneStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRemoveNodeStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayResetStep.class, io.jenkins.plugins.kubemagic.ansible.CephDeployStep.class, io.jenkins.plugins.kubemagic.ansible.OpenshiftDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicPlaybookStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicLintStep.class})
+    @MethodSource("io.jenkins.plugins.kubemagic.PluginClasses#steps")
     void everyParameterHasHelpAndAFormField(Class<? extends Step> step) throws IOException {
         List<String> parameters = parameters(step);
         assertThat(parameters).isNotEmpty();
@@ -56,10 +59,7 @@ class StepMetadataTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {EtcdStatusStep.class, EtcdDefragStep.class, ClairScanStep.class,
-            io.jenkins.plugins.kubemagic.kubespray.KubesprayUpgradeStep.class, io.jenkins.plugins.kubemagic.kube.KubeCordonStep.class,
-            io.jenkins.plugins.kubemagic.kube.KubeUncordonStep.class, io.jenkins.plugins.kubemagic.kube.KubeDrainStep.class,
-            io.jenkins.plugins.kubemagic.ansible.KubeDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayScaleStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRecoverControlPlaneStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayRemoveNodeStep.class, io.jenkins.plugins.kubemagic.ansible.KubesprayResetStep.class, io.jenkins.plugins.kubemagic.ansible.CephDeployStep.class, io.jenkins.plugins.kubemagic.ansible.OpenshiftDeployStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicPlaybookStep.class, io.jenkins.plugins.kubemagic.ansible.KubeMagicLintStep.class})
+    @MethodSource("io.jenkins.plugins.kubemagic.PluginClasses#steps")
     void everyStepHasANestedDescriptorWithAFunctionName(Class<? extends Step> step) throws Exception {
         Class<?> descriptor = Class.forName(step.getName() + "$DescriptorImpl");
         assertThat(StepDescriptor.class).isAssignableFrom(descriptor);

@@ -3,7 +3,7 @@ package io.jenkins.plugins.kubemagic.ansible;
 import hudson.model.Run;
 import io.kubemagic.engine.ansible.PlaybookReport;
 import io.kubemagic.engine.playbooks.LintReport;
-import io.jenkins.plugins.kubemagic.kube.JsonEntriesAction;
+import io.jenkins.plugins.kubemagic.steps.JsonEntriesAction;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,10 +3,8 @@ package io.jenkins.plugins.kubemagic.clair;
 import hudson.model.Run;
 import io.kubemagic.engine.clair.ScanReport;
 import io.kubemagic.engine.json.Json;
-import jenkins.model.RunAction2;
+import io.jenkins.plugins.kubemagic.steps.JsonEntriesAction;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,35 +13,20 @@ import java.util.Map;
  * image and a table of the findings with filters. Scans are kept as JSON so the build record does
  * not depend on engine classes staying the same.
  */
-public final class ClairScanAction implements RunAction2 {
-    private final List<String> scans = new ArrayList<>();
-    private transient Run<?, ?> run;
+public final class ClairScanAction extends JsonEntriesAction {
 
-    public static synchronized ClairScanAction of(Run<?, ?> run) {
-        ClairScanAction action = run.getAction(ClairScanAction.class);
-        if (action == null) {
-            action = new ClairScanAction();
-            run.addAction(action);
-        }
-        return action;
+    public static ClairScanAction of(Run<?, ?> run) {
+        return of(run, ClairScanAction.class, ClairScanAction::new);
     }
 
-    public synchronized void add(ScanReport report) {
-        scans.add(Json.write(report));
+    @SuppressWarnings("unchecked")
+    public void add(ScanReport report) {
+        addEntry(Json.mapper().convertValue(report, Map.class));
     }
 
     /** For index.jelly: the scans as maps (gate, images, findings), oldest first. */
-    @SuppressWarnings("unchecked")
-    public synchronized List<Map<String, Object>> getScans() {
-        List<Map<String, Object>> parsed = new ArrayList<>();
-        for (String scan : scans) {
-            try {
-                parsed.add(Json.mapper().readValue(scan, Map.class));
-            } catch (IOException e) {
-                parsed.add(Map.of("unreadable", e.getMessage()));
-            }
-        }
-        return parsed;
+    public List<Map<String, Object>> getScans() {
+        return getEntries();
     }
 
     /** Severity labels, highest first, for the filter. */
@@ -84,20 +67,6 @@ public final class ClairScanAction implements RunAction2 {
     /** Only http(s) links are rendered as links. */
     public boolean isLink(Object link) {
         return link instanceof String text && (text.startsWith("https://") || text.startsWith("http://"));
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
     }
 
     @Override

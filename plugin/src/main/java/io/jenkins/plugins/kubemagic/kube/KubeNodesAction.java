@@ -1,5 +1,7 @@
 package io.jenkins.plugins.kubemagic.kube;
 
+import io.jenkins.plugins.kubemagic.steps.JsonEntriesAction;
+
 import hudson.model.Run;
 import io.kubemagic.engine.kube.NodeReport;
 

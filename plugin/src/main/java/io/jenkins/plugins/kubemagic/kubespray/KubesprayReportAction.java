@@ -1,7 +1,7 @@
 package io.jenkins.plugins.kubemagic.kubespray;
 
 import hudson.model.Run;
-import io.jenkins.plugins.kubemagic.kube.JsonEntriesAction;
+import io.jenkins.plugins.kubemagic.steps.JsonEntriesAction;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.kubemagic.kube;
+package io.jenkins.plugins.kubemagic.steps;
 
 import hudson.model.Run;
 import io.kubemagic.engine.json.Json;
