@@ -2,10 +2,9 @@ package io.kubemagic.cli;
 
 import io.kubemagic.engine.InvalidInputException;
 import io.kubemagic.engine.ansible.AnsibleOptions;
-import io.kubemagic.engine.ansible.SshAccess;
 import io.kubemagic.engine.console.SecretMasker;
-import io.kubemagic.engine.console.SecretValue;
 import io.kubemagic.engine.inventory.SafeYaml;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -16,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every {@code kubemagic ansible} run takes: the site and inventory, SSH access, and the
- * ansible-playbook options. Secrets only come from files or the environment: the key from --key,
- * its passphrase from $KUBEMAGIC_SSH_PASSPHRASE or --passphrase-file, the vault password from
- * --vault-password-file or $KUBEMAGIC_VAULT_PASSWORD, secret variables from --secret-extra-vars-file.
+ * What every {@code kubemagic ansible} run takes: the site and inventory, SSH access, become and the
+ * vault password ({@link AnsibleAccessCliOptions}, shared with {@code kubemagic kubespray upgrade}),
+ * and the ansible-playbook options. Secret variables only come from --secret-extra-vars-file.
  */
 public final class AnsibleCliOptions {
     @Option(names = "--site", paramLabel = "FILE",
@@ -30,25 +28,12 @@ public final class AnsibleCliOptions {
     @Option(names = "--base-dir", paramLabel = "DIR", description = "Directory the site's paths are relative to (default: current directory).")
     Path baseDirectory;
 
+    @Mixin
+    AnsibleAccessCliOptions access;
+
     @Option(names = {"-i", "--inventory"}, paramLabel = "NAME",
             description = "Inventory name: the {inventory} of the site layout (kubespray/inventory/NAME/hosts.yml).")
     String inventory;
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Remote SSH user (default: the inventory's ansible_user).")
-    String user;
-
-    @Option(names = "--key", paramLabel = "FILE", description = "SSH private key (copied to a 0600 temporary file for the run).")
-    Path key;
-
-    @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase of --key (default: $KUBEMAGIC_SSH_PASSPHRASE).")
-    Path passphraseFile;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts to check host keys against "
-            + "(default: ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts; unknown hosts are refused).")
-    Path knownHosts;
-
-    @Option(names = "--no-host-key-checking", description = "Do not check SSH host keys (logged; prefer --known-hosts).")
-    boolean noHostKeyChecking;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Limit to hosts or groups, as ansible-playbook --limit.")
     String limit;
@@ -69,15 +54,6 @@ public final class AnsibleCliOptions {
     @Option(names = "--secret-extra-vars-file", paramLabel = "FILE",
             description = "Secret extra variables (YAML/JSON): masked in every output and record, passed in a 0600 file.")
     Path secretExtraVarsFile;
-
-    @Option(names = "--vault-password-file", paramLabel = "FILE", description = "ansible-vault password (default: $KUBEMAGIC_VAULT_PASSWORD).")
-    Path vaultPasswordFile;
-
-    @Option(names = {"-b", "--become"}, description = "Run tasks with become (sudo).")
-    boolean become;
-
-    @Option(names = "--become-user", paramLabel = "USER", description = "User to become.")
-    String becomeUser;
 
     @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "0", description = "Parallel hosts (default: ansible's).")
     int forks;
@@ -112,7 +88,7 @@ public final class AnsibleCliOptions {
     AnsibleOptions options(KubeMagicCommand root, SecretMasker masker) {
         AnsibleOptions.Builder builder = AnsibleOptions.builder()
                 .limit(limit).tags(tags).skipTags(skipTags)
-                .become(become).becomeUser(becomeUser).forks(forks).check(check).diff(diff)
+                .forks(forks).check(check).diff(diff)
                 .verbosity(verbose.length)
                 .timeout(Durations.parse("--timeout", timeout))
                 .color(color != null ? color : System.console() != null && !"dumb".equals(root.env("TERM")))
@@ -136,34 +112,8 @@ public final class AnsibleCliOptions {
             masker.add(text);
             builder.secretExtraVars(mapping("--secret-extra-vars-file", text));
         }
-        SecretValue vault = secret(root, masker, vaultPasswordFile, "--vault-password-file", "KUBEMAGIC_VAULT_PASSWORD");
-        builder.vaultPassword(vault);
-        SecretValue privateKey = null;
-        if (key != null) {
-            String text = read("--key", key);
-            masker.add(text);
-            privateKey = SecretValue.of(text);
-        }
-        SecretValue passphrase = secret(root, masker, passphraseFile, "--passphrase-file", "KUBEMAGIC_SSH_PASSPHRASE");
-        if (privateKey == null) {
-            passphrase = null;
-        }
-        String knownHostsText = knownHosts == null ? null : read("--known-hosts", knownHosts);
-        builder.ssh(SshAccess.of(user, privateKey, passphrase, knownHostsText, !noHostKeyChecking));
+        access.apply(builder, root, masker);
         return builder.build();
-    }
-
-    private static SecretValue secret(KubeMagicCommand root, SecretMasker masker, Path file, String field, String variable) {
-        String value;
-        if (file != null) {
-            value = read(field, file);
-            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
-                    : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-        } else {
-            value = root.environment().get(variable);
-        }
-        masker.add(value);
-        return SecretValue.ofNullable(value);
     }
 
     private static Map<String, Object> mapping(String field, String text) {

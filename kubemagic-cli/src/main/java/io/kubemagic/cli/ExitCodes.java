@@ -42,7 +42,7 @@ public final class ExitCodes {
         table.put(OK, "success");
         table.put(FAILED, "operation failed (e.g. defrag stopped part-way: see the resume hint)");
         table.put(BAD_INPUT, "bad input (option, file, quota such as \"2G\"); nothing was changed");
-        table.put(UNREACHABLE, "etcd, registry or Clair unreachable, TLS handshake or login refused");
+        table.put(UNREACHABLE, "a server or host unreachable, TLS handshake or login refused");
         table.put(NOT_VERIFIED, "verification failed, or the NOSPACE alarm was kept");
         table.put(GATE_FAILED, "scan: the vulnerability gate failed");
         table.put(GATE_UNSTABLE, "scan: the gate broke, build is unstable (--on-violation unstable)");

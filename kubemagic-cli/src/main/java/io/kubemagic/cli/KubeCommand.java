@@ -12,8 +12,10 @@ import java.time.Duration;
 
 /** {@code kubemagic kube}: node operations and the pre-flight checks, over the Kubernetes API. */
 @Command(name = "kube",
-        description = "Cordon, uncordon and drain nodes (the Eviction API, honouring PodDisruptionBudgets) and run the "
-                + "pre-flight checks of an upgrade.",
+        description = {"Cordon, uncordon and drain nodes (the Eviction API, honouring PodDisruptionBudgets) and run the "
+                + "pre-flight checks of an upgrade. The kubeconfig comes from --kubeconfig, else $KUBECONFIG, else ~/.kube/config.",
+                "Exit codes of these commands: 0 done; 1 the drain did not finish, or a blocking pre-flight finding; "
+                        + "2 bad input (an unknown node, a bad kubeconfig); 3 the API server does not answer; 130 interrupted."},
         mixinStandardHelpOptions = true,
         modelTransformer = ExitCodes.HelpSection.class,
         subcommands = {KubeCommand.Cordon.class, KubeCommand.Uncordon.class, KubeCommand.Drain.class, KubeCommand.PreflightCheck.class})

@@ -15,9 +15,10 @@ import java.util.Map;
         mixinStandardHelpOptions = true,
         versionProvider = KubeMagicCommand.Version.class,
         modelTransformer = ExitCodes.HelpSection.class,
-        description = "Repairs the Kubernetes control plane's etcd: status, defragmentation after the NOSPACE "
-                + "alarm, alarms, compaction, members. The same engine as the Jenkins Kube Magic steps, for the "
-                + "terminal and for the day the Jenkins cluster is the one that broke.",
+        description = "The lifecycle of Kubernetes and Ceph clusters from a terminal: etcd maintenance, the Kubespray, "
+                + "ceph-ansible and openshift-ansible playbooks, Kubespray upgrades and node drains, Clair image scans. "
+                + "The same engine as the Jenkins Kube Magic steps, for sh steps and for the day the Jenkins cluster "
+                + "is the one that broke.",
         subcommands = {EtcdCommand.class, ScanCommand.class, KubesprayCommand.class, KubeCommand.class, AnsibleCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nPasswords are never taken on the command line: use ETCDCTL_PASSWORD or --password-file.",
                 "Environment: ETCDCTL_ENDPOINTS, ETCDCTL_CACERT, ETCDCTL_CERT, ETCDCTL_KEY, ETCDCTL_PASSWORD, "

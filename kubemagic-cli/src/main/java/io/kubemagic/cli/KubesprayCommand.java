@@ -1,19 +1,24 @@
 package io.kubemagic.cli;
 
-import io.kubemagic.engine.kubespray.KubesprayUpgrade;
+import io.kubemagic.engine.ansible.AnsibleOptions;
 import io.kubemagic.engine.kubespray.AnsibleRunnerHopExecutor;
+import io.kubemagic.engine.kubespray.KubesprayUpgrade;
 import io.kubemagic.engine.kubespray.UpgradePlan;
 import io.kubemagic.engine.kubespray.UpgradeReport;
 import io.kubemagic.engine.kubespray.UpgradeRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
 
 /** {@code kubemagic kubespray}: plan and run a Kubespray upgrade, tag by tag, resumable. */
 @Command(name = "kubespray",
-        description = "Plan and run a Kubespray cluster upgrade: one Kubespray minor line at a time (latest patch of each), "
+        description = {"Plan and run a Kubespray cluster upgrade: one Kubespray minor line at a time (latest patch of each), "
                 + "one Kubernetes minor at a time, the inventory reviewed per hop, pre-flight checks, a progress file that "
-                + "makes a re-run resume where the last one stopped.",
+                + "makes a re-run resume where the last one stopped. The hops reach the hosts as kubemagic ansible does "
+                + "(--key, --known-hosts, -u, -b, --vault-password-file).",
+                "Exit codes of these commands: 0 done (or the hops --max-hops allowed); 1 a hop failed, or a blocking "
+                        + "pre-flight finding; 2 bad input or a refused plan (nothing changed); 3 the API server does not "
+                        + "answer; 130 interrupted."},
         mixinStandardHelpOptions = true,
         modelTransformer = ExitCodes.HelpSection.class,
         subcommands = {KubesprayCommand.Plan.class, KubesprayCommand.Upgrade.class})
@@ -91,7 +96,10 @@ public final class KubesprayCommand {
 
     @Command(name = "upgrade", description = {"Run the plan: per hop, the tag exported to a worktree in --state-dir, "
             + "upgrade-cluster.yml run with the hop's kube_version and drain options, a log per hop, progress saved after each "
-            + "step. A re-run resumes at the hop that failed. Exits 1 when a hop failed (the message says where and how to go on)."},
+            + "step. A re-run resumes at the hop that failed. Exits 1 when a hop failed (the message says where and how to go on).",
+            "The hosts are reached with --key (its passphrase from --passphrase-file or $KUBEMAGIC_SSH_PASSPHRASE), -u, "
+                    + "and host keys checked against --known-hosts (else the agent's known_hosts; Kubespray's ansible.cfg "
+                    + "cannot turn that off), as with kubemagic ansible; without --key, the agent's SSH setup."},
             mixinStandardHelpOptions = true, modelTransformer = ExitCodes.HelpSection.class)
     static final class Upgrade extends Leaf {
         @Option(names = "--max-hops", paramLabel = "N", defaultValue = "0", description = "Run at most N hops, then stop (0: all).")
@@ -116,16 +124,17 @@ public final class KubesprayCommand {
                 description = "The ansible-playbook to run (default: ${DEFAULT-VALUE} from the PATH).")
         String ansiblePlaybook;
 
-        @Option(names = "--become", description = "Run the playbook with become (sudo), as Kubespray's upgrade needs unless you connect as root.")
-        boolean become;
+        /** SSH user, key, host keys, become (Kubespray's upgrade needs it unless you connect as root), vault password. */
+        @Mixin
+        AnsibleAccessCliOptions access;
 
         @Override
         protected int run() {
             UpgradeRequest request = request().maxHops(maxHops).ignorePreflight(ignorePreflight)
                     .drainGracePeriodSeconds(drainGracePeriod).drainTimeoutSeconds(drainTimeout)
-                    .hopTimeout(Durations.parse("--hop-timeout", hopTimeout)).ansiblePlaybook(ansiblePlaybook).build();
-            UpgradeReport report = new KubesprayUpgrade(context()).run(request,
-                    new AnsibleRunnerHopExecutor(options -> options.ansiblePlaybook(request.ansiblePlaybook()).become(become)));
+                    .hopTimeout(Durations.parse("--hop-timeout", hopTimeout))
+                    .ansible(access.apply(AnsibleOptions.builder().ansiblePlaybook(ansiblePlaybook), root(), masker).build()).build();
+            UpgradeReport report = new KubesprayUpgrade(context()).run(request, new AnsibleRunnerHopExecutor(request.ansible()));
             if (output.json) {
                 printJson(report);
             }

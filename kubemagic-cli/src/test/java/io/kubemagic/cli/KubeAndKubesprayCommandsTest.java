@@ -67,4 +67,52 @@ class KubeAndKubesprayCommandsTest {
         assertThat(downgrade.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(downgrade.err()).contains("refused: downgrade");
     }
+
+    @Test
+    void upgradeTakesTheSshOptionsOfTheAnsibleCommands(@TempDir Path dir) throws Exception {
+        Path repo = SyntheticKubespray.of(dir.resolve("kubespray"), ReleaseFacts.load().stream()
+                .filter(f -> f.version().isBefore(new Version(2, 15, 0)) && !f.version().isBefore(new Version(2, 14, 0))).toList());
+        Path inventory = Files.createDirectories(dir.resolve("mycluster"));
+        Files.writeString(inventory.resolve("hosts.ini"), "[kube-master]\nnode1\n[etcd]\nnode1\n[kube-node]\nnode1\n"
+                + "[k8s-cluster:children]\nkube-master\nkube-node\n");
+        String keyLine = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ-cli-test-key-line";
+        Path key = dir.resolve("ops");
+        Files.writeString(key, "-----BEGIN OPENSSH PRIVATE KEY-----\n" + keyLine + "\n-----END OPENSSH PRIVATE KEY-----\n");
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeHostKey\n");
+        // A stand-in for ansible-playbook: prints how it was called and the SSH settings it got.
+        Path fake = dir.resolve("fake-ansible-playbook");
+        Files.writeString(fake, "#!/bin/sh\necho \"fake-ansible-playbook $*\"\necho \"ssh args: $ANSIBLE_SSH_ARGS\"\n"
+                + "echo \"host key checking: $ANSIBLE_HOST_KEY_CHECKING\"\n");
+        Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        String[] common = {"kubespray", "upgrade", "--kubespray", repo.toString(), "--inventory", inventory.toString(),
+                "--ref", "v2.14.0", "--current-kube-version", "v1.18.3", "--target-tag", "v2.14.2", "--ansible-playbook", fake.toString()};
+
+        Cli.Result run = Cli.run(concat(common, "--state-dir", dir.resolve("state").toString(), "--key", key.toString(),
+                "--known-hosts", knownHosts.toString(), "-u", "ops", "-b", "--audit-log", dir.resolve("audit.jsonl").toString()));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).contains("fake-ansible-playbook", "--private-key", "--user ops", "--become", "upgrade-cluster.yml",
+                "IdentitiesOnly=yes", "StrictHostKeyChecking=yes -o UserKnownHostsFile=", "host key checking: True");
+        String audit = Files.readString(dir.resolve("audit.jsonl"));
+        assertThat(audit).contains("\"privateKey\":\"credential\"", "\"hostKeys\":\"KNOWN_HOSTS\"", "\"become\":true");
+        for (String text : java.util.List.of(run.all(), audit)) {
+            assertThat(text).doesNotContain(keyLine);
+        }
+
+        Cli.Result pub = Cli.run(concat(common, "--state-dir", dir.resolve("state-pub").toString(), "--key", knownHosts.toString()));
+        assertThat(pub.exitCode()).as(pub.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(pub.err()).contains("not a private key");
+
+        Cli.Result both = Cli.run(concat(common, "--state-dir", dir.resolve("state-both").toString(), "--known-hosts",
+                knownHosts.toString(), "--no-host-key-checking"));
+        assertThat(both.exitCode()).as(both.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(both.err()).contains("hostKeyChecking");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }

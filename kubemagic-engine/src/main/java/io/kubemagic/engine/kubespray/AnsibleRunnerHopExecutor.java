@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Runs a hop's {@code upgrade-cluster.yml} through the engine's {@link AnsibleRunner} (the runner of the
@@ -29,11 +29,11 @@ import java.util.function.UnaryOperator;
  * to the hop's log file. The failed and unreachable hosts of the recap are the hop's failed nodes.
  */
 public final class AnsibleRunnerHopExecutor implements HopExecutor {
-    private final UnaryOperator<AnsibleOptions.Builder> options;
+    private final AnsibleOptions options;
 
-    /** {@code options} adds what the site needs (SSH access, become, vault password) to each hop's options. */
-    public AnsibleRunnerHopExecutor(UnaryOperator<AnsibleOptions.Builder> options) {
-        this.options = options;
+    /** {@code options}: what every hop runs with (SSH access, become, vault password, the command): {@link UpgradeRequest#ansible()}. */
+    public AnsibleRunnerHopExecutor(AnsibleOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -43,8 +43,8 @@ public final class AnsibleRunnerHopExecutor implements HopExecutor {
             Console tee = PlaybookProcessHopExecutor.tee(context.console(), log, run);
             OperationContext hopContext = new OperationContext(context.who(), tee, null);
             hopContext.masker().addAll(context.masker());
-            AnsibleOptions hopOptions = options.apply(AnsibleOptions.builder().extraVars(run.extraVars()).timeout(run.timeout())
-                    .failOnLintErrors(false)).build();
+            AnsibleOptions hopOptions = options.toBuilder().extraVars(run.extraVars()).timeout(run.timeout())
+                    .failOnLintErrors(false).build();
             KubesprayGroups groups = run.worktree().resolve("inventory/sample/group_vars/k8s-cluster").toFile().isDirectory()
                     ? KubesprayGroups.LEGACY : KubesprayGroups.CURRENT;
             PlaybookReport report = new AnsibleRunner(hopContext).run(new PlaybookInvocation("kubespray.upgrade-cluster",

@@ -46,9 +46,7 @@ public final class KubesprayUpgrade {
     }
 
     public UpgradePlan plan(UpgradeRequest request) {
-        if (request.kube() != null) {
-            request.kube().registerSecrets(context.masker());
-        }
+        request.registerSecrets(context.masker());
         var audit = context.audit().begin(context.who(), "kubespray.plan", request.describeTarget(), request.describe());
         try {
             UpgradePlan plan = planAndSave(request);
@@ -133,9 +131,7 @@ public final class KubesprayUpgrade {
     }
 
     public UpgradeReport run(UpgradeRequest request, HopExecutor executor) {
-        if (request.kube() != null) {
-            request.kube().registerSecrets(context.masker());
-        }
+        request.registerSecrets(context.masker());
         if (request.inventory() == null) {
             throw new InvalidInputException("inventory", "no inventory given; the upgrade playbook runs against your inventory "
                     + "(the folder with hosts.yaml or inventory.ini)");

@@ -1,6 +1,8 @@
 package io.kubemagic.engine.kubespray;
 
 import io.kubemagic.engine.InvalidInputException;
+import io.kubemagic.engine.ansible.AnsibleOptions;
+import io.kubemagic.engine.console.SecretMasker;
 import io.kubemagic.engine.etcd.EtcdTarget;
 import io.kubemagic.engine.kube.KubeTarget;
 
@@ -14,7 +16,9 @@ import java.util.Map;
 /**
  * Everything {@code kubesprayUpgrade} takes. The Kubernetes version in use comes from the API
  * (kubeconfig) unless {@code currentKubeVersion} is given; the target is a tag, a Kubernetes
- * version, both, or neither (the newest tag). Paths are on the machine that runs it. Immutable.
+ * version, both, or neither (the newest tag). Each hop's playbook runs with {@link #ansible()}: the
+ * SSH access (user, key, passphrase, host keys), become and vault password of the playbook steps.
+ * Paths are on the machine that runs it. Immutable.
  */
 public final class UpgradeRequest implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,8 +38,7 @@ public final class UpgradeRequest implements Serializable {
     private final int drainTimeoutSeconds;
     private final Duration hopTimeout;
     private final int maxHops;
-    private final String ansiblePlaybook;
-    private final List<String> ansibleArguments;
+    private final AnsibleOptions ansible;
 
     private UpgradeRequest(Builder b) {
         this.kubesprayDir = b.kubesprayDir;
@@ -53,8 +56,7 @@ public final class UpgradeRequest implements Serializable {
         this.drainTimeoutSeconds = b.drainTimeoutSeconds;
         this.hopTimeout = b.hopTimeout;
         this.maxHops = b.maxHops;
-        this.ansiblePlaybook = b.ansiblePlaybook;
-        this.ansibleArguments = List.copyOf(b.ansibleArguments);
+        this.ansible = b.ansible;
     }
 
     public static Builder builder(String kubesprayDir, String stateDir) {
@@ -77,8 +79,16 @@ public final class UpgradeRequest implements Serializable {
     public Duration hopTimeout() { return hopTimeout; }
     /** How many hops this run may do (0: all): a pipeline asks for approval before each one. */
     public int maxHops() { return maxHops; }
-    public String ansiblePlaybook() { return ansiblePlaybook; }
-    public List<String> ansibleArguments() { return ansibleArguments; }
+    /** What every hop's ansible-playbook runs with (SSH access, become, vault password, the command); not its variables. */
+    public AnsibleOptions ansible() { return ansible; }
+
+    /** The kubeconfig's and the playbook's secrets (SSH key, passphrase, vault password): register before printing. */
+    public void registerSecrets(SecretMasker masker) {
+        if (kube != null) {
+            kube.registerSecrets(masker);
+        }
+        ansible.registerSecrets(masker);
+    }
 
     public Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -94,6 +104,11 @@ public final class UpgradeRequest implements Serializable {
         map.put("drainTimeoutSeconds", drainTimeoutSeconds);
         map.put("hopTimeoutMinutes", hopTimeout.toMinutes());
         map.put("maxHops", maxHops);
+        map.put("ansiblePlaybook", ansible.ansiblePlaybook());
+        map.put("become", ansible.become());
+        map.put("becomeUser", ansible.becomeUser());
+        map.put("vaultPassword", ansible.vaultPassword() != null);
+        map.put("ssh", ansible.ssh().describe());
         return map;
     }
 
@@ -105,6 +120,9 @@ public final class UpgradeRequest implements Serializable {
         }
         return map;
     }
+
+    /** The variables the runner gives each hop's playbook. */
+    public static final List<String> HOP_VARIABLES = List.of("kube_version", "drain_grace_period", "drain_timeout");
 
     public static final class Builder {
         private final String kubesprayDir;
@@ -122,8 +140,7 @@ public final class UpgradeRequest implements Serializable {
         private int drainTimeoutSeconds = 360;
         private Duration hopTimeout = Duration.ofHours(6);
         private int maxHops;
-        private String ansiblePlaybook = "ansible-playbook";
-        private List<String> ansibleArguments = List.of();
+        private AnsibleOptions ansible = AnsibleOptions.builder().build();
 
         private Builder(String kubesprayDir, String stateDir) {
             if (kubesprayDir == null || kubesprayDir.isBlank()) {
@@ -182,13 +199,20 @@ public final class UpgradeRequest implements Serializable {
             return this;
         }
 
-        public Builder ansiblePlaybook(String command) {
-            this.ansiblePlaybook = blank(command) == null ? "ansible-playbook" : command;
-            return this;
-        }
-
-        public Builder ansibleArguments(List<String> arguments) {
-            this.ansibleArguments = arguments == null ? List.of() : List.copyOf(arguments);
+        /**
+         * The SSH access, become, vault password and ansible-playbook command of every hop. Its extra variables
+         * must not set what the runner sets per hop (kube_version, drain_grace_period, drain_timeout).
+         */
+        public Builder ansible(AnsibleOptions options) {
+            if (options == null) {
+                throw new InvalidInputException("ansible", "no ansible options given");
+            }
+            for (String name : HOP_VARIABLES) {
+                if (options.extraVars().containsKey(name) || options.secretExtraVars().containsKey(name)) {
+                    throw new InvalidInputException("extraVars", name + " is set by each hop of the upgrade; remove it from the extra vars");
+                }
+            }
+            this.ansible = options;
             return this;
         }
 

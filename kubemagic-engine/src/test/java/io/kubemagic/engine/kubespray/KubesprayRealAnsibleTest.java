@@ -34,18 +34,23 @@ class KubesprayRealAnsibleTest {
                   when: inventory_hostname == 'compute3' and 'TAG' == 'v2.15.1' and (fail_flag is exists)
             """;
 
-    @Test
-    void aHopThatFailsOnANodeIsResumedWithTheRealAnsiblePlaybook(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ansible-playbook")), "ansible-playbook is not installed");
+    /** v2.14.0, v2.14.2 and v2.15.1 with {@code playbook} (TAG replaced by the tag) as upgrade-cluster.yml. */
+    static Path repository(Path repo, String playbook) {
         List<ReleaseFacts> facts = ReleaseFacts.load();
-        Path repo = dir.resolve("kubespray");
         try (SyntheticKubespray git = SyntheticKubespray.init(repo)) {
             for (String tag : List.of("v2.14.0", "v2.14.2", "v2.15.1")) {
                 Map<String, String> files = SyntheticKubespray.files(ReleaseFacts.of(facts, tag));
-                files.put("upgrade-cluster.yml", FAKE_UPGRADE.replace("TAG", tag));
+                files.put("upgrade-cluster.yml", playbook.replace("TAG", tag));
                 git.tag(tag, git.commit(files, "Release " + tag));
             }
         }
+        return repo;
+    }
+
+    @Test
+    void aHopThatFailsOnANodeIsResumedWithTheRealAnsiblePlaybook(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ansible-playbook")), "ansible-playbook is not installed");
+        Path repo = repository(dir.resolve("kubespray"), FAKE_UPGRADE);
         Path flag = dir.resolve("fail-once");
         Files.writeString(flag, "");
         Path inventory = dir.resolve("mycluster");
@@ -71,7 +76,7 @@ class KubesprayRealAnsibleTest {
         Path state = dir.resolve("state");
         UpgradeRequest request = UpgradeRequest.builder(repo.toString(), state.toString()).inventory(inventory.resolve("hosts.ini").toString())
                 .kubesprayRef("v2.14.0").currentKubeVersion("v1.18.8").targetKubeVersion("v1.19.9").build();
-        HopExecutor ansible = new AnsibleRunnerHopExecutor(options -> options);
+        HopExecutor ansible = new AnsibleRunnerHopExecutor(request.ansible());
 
         RecordingConsole console = new RecordingConsole();
         UpgradeReport first = new KubesprayUpgrade(new OperationContext("tester", console, null)).run(request, ansible);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.kubemagic.kube.KubeDrainStep;
 import io.jenkins.plugins.kubemagic.kube.KubeNodeCallable;
 import io.jenkins.plugins.kubemagic.kube.KubeNodeStep;
 import io.kubemagic.engine.InvalidInputException;
+import io.kubemagic.engine.ansible.SshAccess;
 import io.kubemagic.engine.console.SecretValue;
 import io.kubemagic.engine.kube.MockCluster;
 import io.kubemagic.engine.kube.NodeReport;
@@ -61,6 +62,53 @@ class KubesprayAndKubeStepsTest {
         assertThat(request.targetKubeVersion()).isEqualTo(new Version(1, 19, 9));
         assertThat(request.maxHops()).isEqualTo(1);
         assertThat(request.kube()).isNull();
+    }
+
+    @Test
+    void theHopsGetTheSshKeyKnownHostsBecomeAndVaultOfThePlaybookSteps() {
+        String keyLine = "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ-step-test-key-line";
+        Map<String, ResolvedCredential> credentials = Map.of(
+                "ansible-ssh-key", new ResolvedCredential.SshKey("ansible-ssh-key", "ops", SecretValue.of(
+                        "-----BEGIN OPENSSH PRIVATE KEY-----\n" + keyLine + "\n-----END OPENSSH PRIVATE KEY-----\n"), SecretValue.of("pass")),
+                "known-hosts", new ResolvedCredential.File("known-hosts", "known_hosts",
+                        "node1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFake\n".getBytes(StandardCharsets.UTF_8)),
+                "vault", new ResolvedCredential.SecretText("vault", SecretValue.of("vault-pw\n")),
+                "admin-conf", new ResolvedCredential.File("admin-conf", "admin.conf", new byte[0]));
+        KubesprayUpgradeStep step = kubespray();
+        step.setInventory("inventory/mycluster");
+        step.setCurrentKubeVersion("v1.18.3");
+        step.setSshCredentialsId("ansible-ssh-key");
+        step.setKnownHostsCredentialsId("known-hosts");
+        step.setBecome(true);
+        step.setBecomeUser("root");
+        step.setVaultCredentialsId("vault");
+        step.setAnsiblePlaybook("/opt/kubespray-venv/bin/ansible-playbook");
+
+        UpgradeRequest request = step.request(credentials::get, "/ws");
+
+        SshAccess ssh = request.ansible().ssh();
+        assertThat(ssh.user()).isEqualTo("ops");
+        assertThat(ssh.privateKey().reveal()).contains(keyLine);
+        assertThat(ssh.passphrase().reveal()).isEqualTo("pass");
+        assertThat(ssh.hostKeyPolicy()).isEqualTo(SshAccess.HostKeyPolicy.KNOWN_HOSTS);
+        assertThat(request.ansible().become()).isTrue();
+        assertThat(request.ansible().becomeUser()).isEqualTo("root");
+        assertThat(request.ansible().vaultPassword().reveal()).isEqualTo("vault-pw");
+        assertThat(request.ansible().ansiblePlaybook()).isEqualTo("/opt/kubespray-venv/bin/ansible-playbook");
+        assertThat(request.describe().toString()).contains("privateKey=credential", "hostKeys=KNOWN_HOSTS")
+                .doesNotContain(keyLine, "vault-pw", "pass,");
+
+        step.setUser("deploy");
+        step.setKnownHostsCredentialsId(null);
+        step.setHostKeyChecking(false);
+        assertThat(step.request(credentials::get, "/ws").ansible().ssh().user()).isEqualTo("deploy");
+        assertThat(step.request(credentials::get, "/ws").ansible().ssh().hostKeyPolicy()).isEqualTo(SshAccess.HostKeyPolicy.NOT_CHECKED);
+
+        step.setSshCredentialsId("admin-conf");
+        assertThatThrownBy(() -> step.request(credentials::get, "/ws")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sshCredentialsId").hasMessageContaining("expected an SSH username with private key credential");
+        step.setSshCredentialsId(null);
+        assertThat(step.request(credentials::get, "/ws").ansible().ssh().privateKey()).as("the agent's own keys").isNull();
     }
 
     @Test

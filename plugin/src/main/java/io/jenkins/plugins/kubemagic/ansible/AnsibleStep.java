@@ -3,12 +3,9 @@ package io.jenkins.plugins.kubemagic.ansible;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialResolver;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
-import io.jenkins.plugins.kubemagic.credentials.ResolvedCredential;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.InvalidInputException;
 import io.kubemagic.engine.ansible.AnsibleOptions;
-import io.kubemagic.engine.ansible.SshAccess;
-import io.kubemagic.engine.console.SecretValue;
 import io.kubemagic.engine.inventory.SafeYaml;
 import io.kubemagic.engine.playbooks.Operation;
 import io.kubemagic.engine.playbooks.OperationRequest;
@@ -28,18 +25,12 @@ import java.util.Map;
 public abstract class AnsibleStep extends Step {
     private String site;
     private String inventory;
-    private String credentialsId;
-    private String user;
-    private String knownHostsCredentialsId;
-    private boolean hostKeyChecking = true;
+    private final AnsibleAccessFields access = new AnsibleAccessFields();
     private String limit;
     private String tags;
     private String skipTags;
     private String extraVars;
     private String secretExtraVarsCredentialsId;
-    private String vaultCredentialsId;
-    private boolean become;
-    private String becomeUser;
     private int forks;
     private boolean check;
     private boolean diff;
@@ -69,25 +60,25 @@ public abstract class AnsibleStep extends Step {
     @DataBoundSetter
     public void setInventory(String inventory) { this.inventory = blankToNull(inventory); }
 
-    public String getCredentialsId() { return credentialsId; }
+    public String getCredentialsId() { return access.getKeyCredentialsId(); }
 
     @DataBoundSetter
-    public void setCredentialsId(String credentialsId) { this.credentialsId = blankToNull(credentialsId); }
+    public void setCredentialsId(String credentialsId) { access.setKeyCredentialsId(credentialsId); }
 
-    public String getUser() { return user; }
-
-    @DataBoundSetter
-    public void setUser(String user) { this.user = blankToNull(user); }
-
-    public String getKnownHostsCredentialsId() { return knownHostsCredentialsId; }
+    public String getUser() { return access.getUser(); }
 
     @DataBoundSetter
-    public void setKnownHostsCredentialsId(String id) { this.knownHostsCredentialsId = blankToNull(id); }
+    public void setUser(String user) { access.setUser(user); }
 
-    public boolean isHostKeyChecking() { return hostKeyChecking; }
+    public String getKnownHostsCredentialsId() { return access.getKnownHostsCredentialsId(); }
 
     @DataBoundSetter
-    public void setHostKeyChecking(boolean hostKeyChecking) { this.hostKeyChecking = hostKeyChecking; }
+    public void setKnownHostsCredentialsId(String id) { access.setKnownHostsCredentialsId(id); }
+
+    public boolean isHostKeyChecking() { return access.isHostKeyChecking(); }
+
+    @DataBoundSetter
+    public void setHostKeyChecking(boolean hostKeyChecking) { access.setHostKeyChecking(hostKeyChecking); }
 
     public String getLimit() { return limit; }
 
@@ -115,20 +106,20 @@ public abstract class AnsibleStep extends Step {
     @DataBoundSetter
     public void setSecretExtraVarsCredentialsId(String id) { this.secretExtraVarsCredentialsId = blankToNull(id); }
 
-    public String getVaultCredentialsId() { return vaultCredentialsId; }
+    public String getVaultCredentialsId() { return access.getVaultCredentialsId(); }
 
     @DataBoundSetter
-    public void setVaultCredentialsId(String id) { this.vaultCredentialsId = blankToNull(id); }
+    public void setVaultCredentialsId(String id) { access.setVaultCredentialsId(id); }
 
-    public boolean isBecome() { return become; }
-
-    @DataBoundSetter
-    public void setBecome(boolean become) { this.become = become; }
-
-    public String getBecomeUser() { return becomeUser; }
+    public boolean isBecome() { return access.isBecome(); }
 
     @DataBoundSetter
-    public void setBecomeUser(String becomeUser) { this.becomeUser = blankToNull(becomeUser); }
+    public void setBecome(boolean become) { access.setBecome(become); }
+
+    public String getBecomeUser() { return access.getBecomeUser(); }
+
+    @DataBoundSetter
+    public void setBecomeUser(String becomeUser) { access.setBecomeUser(becomeUser); }
 
     public int getForks() { return forks; }
 
@@ -182,7 +173,7 @@ public abstract class AnsibleStep extends Step {
     public void setAuditLog(String auditLog) { this.auditLog = blankToNull(auditLog); }
 
     static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return AnsibleAccessFields.blankToNull(value);
     }
 
     /** The ansible options, with the SSH key, known_hosts, vault password and secret variables read from the credentials. */
@@ -190,7 +181,7 @@ public abstract class AnsibleStep extends Step {
         CredentialResolver resolver = new CredentialResolver(credentials);
         AnsibleOptions.Builder builder = AnsibleOptions.builder()
                 .limit(limit).tags(tags).skipTags(skipTags)
-                .become(become).becomeUser(becomeUser).forks(forks).check(check).diff(diff).verbosity(verbosity)
+                .forks(forks).check(check).diff(diff).verbosity(verbosity)
                 .timeout(Duration.ofMinutes(timeoutMinutes)).color(color).ansiblePlaybook(ansiblePlaybook)
                 .failOnLintErrors(failOnLintErrors)
                 .extraVars(mapping("extraVars", extraVars));
@@ -198,26 +189,7 @@ public abstract class AnsibleStep extends Step {
             builder.secretExtraVars(mapping("secretExtraVarsCredentialsId",
                     resolver.text("secretExtraVarsCredentialsId", secretExtraVarsCredentialsId)));
         }
-        if (vaultCredentialsId != null) {
-            String password = resolver.text("vaultCredentialsId", vaultCredentialsId);
-            builder.vaultPassword(SecretValue.ofNullable(password.endsWith("\n") ? password.strip() : password));
-        }
-        String remoteUser = user;
-        SecretValue key = null;
-        SecretValue passphrase = null;
-        if (credentialsId != null) {
-            ResolvedCredential.SshKey ssh = (ResolvedCredential.SshKey) resolver.require("credentialsId", credentialsId,
-                    ResolvedCredential.SshKey.class);
-            if (ssh.privateKey() == null) {
-                throw new InvalidInputException("credentialsId", "credentials \"" + credentialsId + "\" hold no private key");
-            }
-            key = ssh.privateKey();
-            passphrase = ssh.passphrase();
-            remoteUser = user != null ? user : ssh.username();
-        }
-        String knownHosts = knownHostsCredentialsId == null ? null : resolver.text("knownHostsCredentialsId", knownHostsCredentialsId);
-        builder.ssh(SshAccess.of(remoteUser, key, passphrase, knownHosts, hostKeyChecking));
-        return builder.build();
+        return access.apply(builder, resolver, "credentialsId").build();
     }
 
     /** The engine request for these fields; the site file is resolved against the workspace on the agent. */

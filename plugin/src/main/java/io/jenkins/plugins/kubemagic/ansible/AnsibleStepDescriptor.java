@@ -1,18 +1,14 @@
 package io.jenkins.plugins.kubemagic.ansible;
 
-import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.kubemagic.steps.CredentialsListing;
 import io.jenkins.plugins.kubemagic.steps.FieldCheck;
 import io.jenkins.plugins.kubemagic.steps.FormChecks;
 import io.kubemagic.engine.KubeMagicException;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
@@ -30,23 +26,23 @@ public abstract class AnsibleStepDescriptor extends StepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return CredentialsListing.of(item, credentialsId, SSHUserPrivateKey.class);
+        return AnsibleAccessForms.sshKeys(item, credentialsId);
     }
 
     @POST
     public ListBoxModel doFillKnownHostsCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String knownHostsCredentialsId) {
-        return CredentialsListing.of(item, knownHostsCredentialsId, FileCredentials.class, StringCredentials.class);
+        return AnsibleAccessForms.secretTexts(item, knownHostsCredentialsId);
     }
 
     @POST
     public ListBoxModel doFillVaultCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String vaultCredentialsId) {
-        return CredentialsListing.of(item, vaultCredentialsId, FileCredentials.class, StringCredentials.class);
+        return AnsibleAccessForms.secretTexts(item, vaultCredentialsId);
     }
 
     @POST
     public ListBoxModel doFillSecretExtraVarsCredentialsIdItems(@AncestorInPath Item item,
                                                                 @QueryParameter String secretExtraVarsCredentialsId) {
-        return CredentialsListing.of(item, secretExtraVarsCredentialsId, FileCredentials.class, StringCredentials.class);
+        return AnsibleAccessForms.secretTexts(item, secretExtraVarsCredentialsId);
     }
 
     @POST
@@ -56,9 +52,7 @@ public abstract class AnsibleStepDescriptor extends StepDescriptor {
 
     @POST
     public FormValidation doCheckHostKeyChecking(@AncestorInPath Item item, @QueryParameter boolean value) {
-        return FormChecks.check(item, () -> value ? FieldCheck.ok()
-                : FieldCheck.warning("Host keys will not be checked: a host that impersonates another receives the playbook "
-                + "and its variables. Prefer a known_hosts credential."));
+        return AnsibleAccessForms.checkHostKeyChecking(item, value);
     }
 
     static FieldCheck extraVars(String value) {

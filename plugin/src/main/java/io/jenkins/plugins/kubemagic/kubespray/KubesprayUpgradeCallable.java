@@ -50,7 +50,7 @@ public final class KubesprayUpgradeCallable extends AgentCall<KubesprayUpgradeCa
         if (planOnly) {
             return new Outcome(upgrade.plan(request), null);
         }
-        UpgradeReport report = upgrade.run(request, new AnsibleRunnerHopExecutor(options -> options.ansiblePlaybook(request.ansiblePlaybook())));
+        UpgradeReport report = upgrade.run(request, new AnsibleRunnerHopExecutor(request.ansible()));
         return new Outcome(report.plan(), report);
     }
 }

@@ -1,9 +1,15 @@
 package io.jenkins.plugins.kubemagic.kubespray;
 
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.kubemagic.ansible.AnsibleAccessFields;
+import io.jenkins.plugins.kubemagic.ansible.AnsibleAccessForms;
 import io.jenkins.plugins.kubemagic.credentials.CredentialResolver;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.credentials.ResolvedCredential;
@@ -11,16 +17,22 @@ import io.jenkins.plugins.kubemagic.kube.KubeStepDescriptor;
 import io.jenkins.plugins.kubemagic.kube.KubeconfigCredential;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
+import io.jenkins.plugins.kubemagic.steps.CredentialsListing;
 import io.kubemagic.engine.InvalidInputException;
+import io.kubemagic.engine.ansible.AnsibleOptions;
 import io.kubemagic.engine.etcd.EtcdTarget;
 import io.kubemagic.engine.etcd.TlsMaterial;
 import io.kubemagic.engine.etcd.TlsMaterials;
 import io.kubemagic.engine.kubespray.UpgradeRequest;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +61,7 @@ public class KubesprayUpgradeStep extends Step {
     private int drainTimeoutSeconds = 360;
     private int hopTimeoutMinutes = 360;
     private String ansiblePlaybook;
+    private final AnsibleAccessFields access = new AnsibleAccessFields();
     private String etcdEndpoints;
     private String etcdCredentialsId;
     private String etcdCaCredentialsId;
@@ -75,6 +88,13 @@ public class KubesprayUpgradeStep extends Step {
     public int getDrainTimeoutSeconds() { return drainTimeoutSeconds; }
     public int getHopTimeoutMinutes() { return hopTimeoutMinutes; }
     public String getAnsiblePlaybook() { return ansiblePlaybook; }
+    public String getSshCredentialsId() { return access.getKeyCredentialsId(); }
+    public String getUser() { return access.getUser(); }
+    public String getKnownHostsCredentialsId() { return access.getKnownHostsCredentialsId(); }
+    public boolean isHostKeyChecking() { return access.isHostKeyChecking(); }
+    public boolean isBecome() { return access.isBecome(); }
+    public String getBecomeUser() { return access.getBecomeUser(); }
+    public String getVaultCredentialsId() { return access.getVaultCredentialsId(); }
     public String getEtcdEndpoints() { return etcdEndpoints; }
     public String getEtcdCredentialsId() { return etcdCredentialsId; }
     public String getEtcdCaCredentialsId() { return etcdCaCredentialsId; }
@@ -98,6 +118,14 @@ public class KubesprayUpgradeStep extends Step {
     @DataBoundSetter public void setDrainTimeoutSeconds(int seconds) { this.drainTimeoutSeconds = seconds; }
     @DataBoundSetter public void setHopTimeoutMinutes(int minutes) { this.hopTimeoutMinutes = minutes; }
     @DataBoundSetter public void setAnsiblePlaybook(String ansiblePlaybook) { this.ansiblePlaybook = blank(ansiblePlaybook); }
+    /** The hops' SSH key (an SSH Username with private key credential); {@code credentialsId} is the kubeconfig. */
+    @DataBoundSetter public void setSshCredentialsId(String id) { access.setKeyCredentialsId(id); }
+    @DataBoundSetter public void setUser(String user) { access.setUser(user); }
+    @DataBoundSetter public void setKnownHostsCredentialsId(String id) { access.setKnownHostsCredentialsId(id); }
+    @DataBoundSetter public void setHostKeyChecking(boolean hostKeyChecking) { access.setHostKeyChecking(hostKeyChecking); }
+    @DataBoundSetter public void setBecome(boolean become) { access.setBecome(become); }
+    @DataBoundSetter public void setBecomeUser(String becomeUser) { access.setBecomeUser(becomeUser); }
+    @DataBoundSetter public void setVaultCredentialsId(String id) { access.setVaultCredentialsId(id); }
     @DataBoundSetter public void setEtcdEndpoints(String etcdEndpoints) { this.etcdEndpoints = blank(etcdEndpoints); }
     @DataBoundSetter public void setEtcdCredentialsId(String id) { this.etcdCredentialsId = blank(id); }
     @DataBoundSetter public void setEtcdCaCredentialsId(String id) { this.etcdCaCredentialsId = blank(id); }
@@ -107,7 +135,10 @@ public class KubesprayUpgradeStep extends Step {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** The engine request; paths relative to the workspace; the kubeconfig and etcd material read from the credentials. */
+    /**
+     * The engine request; paths relative to the workspace; the kubeconfig, etcd material, SSH key, known_hosts and
+     * vault password read from the credentials.
+     */
     public UpgradeRequest request(CredentialSource credentials, String workspace) {
         if (kubesprayDir == null) {
             throw new InvalidInputException("kubesprayDir", "no Kubespray checkout given; give the folder of your clone (with its tags)");
@@ -118,7 +149,9 @@ public class KubesprayUpgradeStep extends Step {
                 .currentKubeVersion(currentKubeVersion).targetTag(targetTag).targetKubeVersion(targetKubeVersion)
                 .maxHops(maxHops).preflight(preflight).ignorePreflight(ignorePreflight)
                 .drainGracePeriodSeconds(drainGracePeriodSeconds).drainTimeoutSeconds(drainTimeoutSeconds)
-                .hopTimeout(Duration.ofMinutes(Math.max(1, hopTimeoutMinutes))).ansiblePlaybook(ansiblePlaybook);
+                .hopTimeout(Duration.ofMinutes(Math.max(1, hopTimeoutMinutes)))
+                .ansible(access.apply(AnsibleOptions.builder().ansiblePlaybook(ansiblePlaybook), new CredentialResolver(credentials),
+                        "sshCredentialsId").build());
         if (credentialsId != null) {
             builder.kube(KubeconfigCredential.target(credentials, "credentialsId", credentialsId, context, 30));
         } else if (currentKubeVersion == null) {
@@ -206,20 +239,34 @@ public class KubesprayUpgradeStep extends Step {
             return "Plan or run a Kubespray cluster upgrade, hop by hop (Kube Magic)";
         }
 
-        @org.kohsuke.stapler.verb.POST
-        public hudson.util.ListBoxModel doFillEtcdCredentialsIdItems(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
-                                                                     @org.kohsuke.stapler.QueryParameter String etcdCredentialsId) {
-            return io.jenkins.plugins.kubemagic.steps.CredentialsListing.of(item, etcdCredentialsId,
-                    com.cloudbees.plugins.credentials.common.StandardCertificateCredentials.class,
-                    org.jenkinsci.plugins.plaincredentials.FileCredentials.class);
+        @POST
+        public ListBoxModel doFillEtcdCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String etcdCredentialsId) {
+            return CredentialsListing.of(item, etcdCredentialsId, StandardCertificateCredentials.class, FileCredentials.class);
         }
 
-        @org.kohsuke.stapler.verb.POST
-        public hudson.util.ListBoxModel doFillEtcdCaCredentialsIdItems(@org.kohsuke.stapler.AncestorInPath hudson.model.Item item,
-                                                                       @org.kohsuke.stapler.QueryParameter String etcdCaCredentialsId) {
-            return io.jenkins.plugins.kubemagic.steps.CredentialsListing.of(item, etcdCaCredentialsId,
-                    org.jenkinsci.plugins.plaincredentials.FileCredentials.class,
-                    org.jenkinsci.plugins.plaincredentials.StringCredentials.class);
+        @POST
+        public ListBoxModel doFillEtcdCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String etcdCaCredentialsId) {
+            return AnsibleAccessForms.secretTexts(item, etcdCaCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillSshCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String sshCredentialsId) {
+            return AnsibleAccessForms.sshKeys(item, sshCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillKnownHostsCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String knownHostsCredentialsId) {
+            return AnsibleAccessForms.secretTexts(item, knownHostsCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillVaultCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String vaultCredentialsId) {
+            return AnsibleAccessForms.secretTexts(item, vaultCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckHostKeyChecking(@AncestorInPath Item item, @QueryParameter boolean value) {
+            return AnsibleAccessForms.checkHostKeyChecking(item, value);
         }
     }
 }
