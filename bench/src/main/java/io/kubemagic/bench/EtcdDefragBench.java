@@ -15,7 +15,6 @@ import io.kubemagic.engine.etcd.DefragRule;
 import io.kubemagic.engine.etcd.DefragRunner;
 import io.kubemagic.engine.etcd.EtcdMaintenance;
 import io.kubemagic.engine.etcd.EtcdTarget;
-import io.kubemagic.engine.etcd.MemberStatus;
 import io.kubemagic.engine.etcd.QuotaBytes;
 import io.kubemagic.engine.etcd.local.LocalEtcdCluster;
 import io.kubemagic.engine.process.ProcessTree;

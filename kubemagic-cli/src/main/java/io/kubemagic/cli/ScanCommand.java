@@ -16,7 +16,6 @@ import io.kubemagic.engine.console.SecretValue;
 import io.kubemagic.engine.registry.Platform;
 import io.kubemagic.engine.registry.RegistryCredentials;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -61,7 +61,7 @@ public final class SshAccess implements Serializable {
         }
         if (privateKey != null && !privateKey.reveal().contains("PRIVATE KEY")) {
             throw new InvalidInputException("privateKey", "the SSH key is not a private key in PEM or OpenSSH form "
-                    + "(-----BEGIN OPENSSH PRIVATE KEY-----); paste the private key file, not the .pub");
+                    + "(its first line names an OPENSSH, RSA or EC PRIVATE KEY); paste the private key file, not the .pub");
         }
         String hosts = knownHosts == null || knownHosts.isBlank() ? null : knownHosts;
         if (!hostKeyChecking && hosts != null) {

@@ -50,7 +50,7 @@ public final class PemReader {
             }
         }
         throw new InvalidInputException(field, "holds no unencrypted private key (expected a PEM block "
-                + "\"BEGIN PRIVATE KEY\", \"BEGIN RSA PRIVATE KEY\" or \"BEGIN EC PRIVATE KEY\")");
+                + "of PKCS#8 (PRIVATE KEY), PKCS#1 (RSA PRIVATE KEY) or SEC1 (EC PRIVATE KEY) form)");
     }
 
     private static List<Object> objects(String field, String pem) {

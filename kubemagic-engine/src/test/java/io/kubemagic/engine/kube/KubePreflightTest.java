@@ -5,7 +5,6 @@ import io.kubemagic.engine.InvalidInputException;
 import io.kubemagic.engine.KubeMagicException;
 import io.kubemagic.engine.OperationContext;
 import io.kubemagic.engine.console.SecretValue;
-import io.kubemagic.engine.kube.Finding.Severity;
 import io.kubemagic.engine.testkit.RecordingConsole;
 import org.junit.jupiter.api.Test;
 

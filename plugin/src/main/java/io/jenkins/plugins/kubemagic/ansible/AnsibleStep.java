@@ -1,11 +1,16 @@
 package io.jenkins.plugins.kubemagic.ansible;
 
+import hudson.AbortException;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialResolver;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
+import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.InvalidInputException;
 import io.kubemagic.engine.ansible.AnsibleOptions;
+import io.kubemagic.engine.ansible.PlaybookReport;
 import io.kubemagic.engine.inventory.SafeYaml;
 import io.kubemagic.engine.playbooks.Operation;
 import io.kubemagic.engine.playbooks.OperationRequest;
@@ -22,7 +27,7 @@ import java.util.Map;
  * tags, extra vars, vault, become, forks, check/diff, time limit) and their mapping to an engine
  * {@link OperationRequest}. The mapping is plain Java, tested without Jenkins.
  */
-public abstract class AnsibleStep extends Step {
+public abstract class AnsibleStep extends Step implements AgentStep<PlaybookReport, Map<String, Map<String, Object>>> {
     private String site;
     private String inventory;
     private final AnsibleAccessFields access = new AnsibleAccessFields();
@@ -208,7 +213,13 @@ public abstract class AnsibleStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new AnsibleStepExecution(this, context);
+        return new AgentStepExecution<>(this, context);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> finish(Run<?, ?> run, PlaybookReport report) throws AbortException {
+        AnsibleReportAction.of(run).add(report);
+        return AnsibleResults.resultOrFailure(report);
     }
 
     static Map<String, Object> mapping(String field, String yaml) {

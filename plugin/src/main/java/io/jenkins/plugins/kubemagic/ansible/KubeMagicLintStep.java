@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.steps.AgentContext;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.playbooks.LintReport;
@@ -30,7 +31,7 @@ import java.util.Set;
  * without running anything, so a pipeline can stop before its {@code input} approval. Returns the
  * findings; fails on errors unless {@code failOnErrors: false}.
  */
-public class KubeMagicLintStep extends Step {
+public class KubeMagicLintStep extends Step implements AgentStep<LintReport, List<Map<String, Object>>> {
     private String site;
     private String inventory;
     private String checkouts;
@@ -85,6 +86,12 @@ public class KubeMagicLintStep extends Step {
         return list;
     }
 
+    /** Lint reads no credential: the inventory is a file of the workspace. */
+    @Override
+    public LintCallable callable(CredentialSource credentials, TaskListener listener, String who, String workspace) {
+        return callable(listener, who, workspace);
+    }
+
     public LintCallable callable(TaskListener listener, String who, String workspace) {
         return new LintCallable(workspace, site, inventory, checkoutList(), limit, listener, who,
                 BuildIdentity.onAgent(workspace, auditLog));
@@ -101,7 +108,7 @@ public class KubeMagicLintStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new AgentStepExecution<>(this, context);
     }
 
     /** Lints on the agent, where the checkouts are. */
@@ -135,25 +142,10 @@ public class KubeMagicLintStep extends Step {
         }
     }
 
-    static final class Execution extends AgentStepExecution<LintReport, List<Map<String, Object>>> {
-        private static final long serialVersionUID = 1L;
-        private final transient KubeMagicLintStep step;
-
-        Execution(KubeMagicLintStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected LintCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
-            return step.callable(listener, who, workspace);
-        }
-
-        @Override
-        protected List<Map<String, Object>> finish(Run<?, ?> run, LintReport report) throws AbortException {
-            AnsibleReportAction.of(run).addLint(report);
-            return step.resultOrFailure(report);
-        }
+    @Override
+    public List<Map<String, Object>> finish(Run<?, ?> run, LintReport report) throws AbortException {
+        AnsibleReportAction.of(run).addLint(report);
+        return resultOrFailure(report);
     }
 
     @Extension

@@ -13,6 +13,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.kubemagic.credentials.CredentialResolver;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.credentials.ResolvedCredential;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.jenkins.plugins.kubemagic.steps.CredentialsListing;
@@ -54,7 +55,7 @@ import java.util.Set;
  * privileged agent), a gate that fails the build or marks it unstable, reports in the workspace
  * and a build page listing the vulnerabilities.
  */
-public class ClairScanStep extends Step {
+public class ClairScanStep extends Step implements AgentStep<ScanReport, Map<String, Object>> {
     private List<String> images = new ArrayList<>();
     private String clairUrl;
     private String apiVersion = "v4";
@@ -314,34 +315,19 @@ public class ClairScanStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new AgentStepExecution<>(this, context);
     }
 
-    static final class Execution extends AgentStepExecution<ScanReport, Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-        private final transient ClairScanStep step;
-
-        Execution(ClairScanStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected ClairScanCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
-            return step.callable(credentials, listener, who, workspace);
-        }
-
-        @Override
-        protected Map<String, Object> finish(Run<?, ?> run, ScanReport report) throws AbortException {
-            ClairScanAction.of(run).add(report);
-            switch (verdict(report)) {
-                case FAIL -> throw new AbortException(failure(report));
-                case UNSTABLE -> run.setResult(Result.UNSTABLE);
-                default -> {
-                }
+    @Override
+    public Map<String, Object> finish(Run<?, ?> run, ScanReport report) throws AbortException {
+        ClairScanAction.of(run).add(report);
+        switch (verdict(report)) {
+            case FAIL -> throw new AbortException(failure(report));
+            case UNSTABLE -> run.setResult(Result.UNSTABLE);
+            default -> {
             }
-            return ClairResults.of(report);
         }
+        return ClairResults.of(report);
     }
 
     @Extension

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.etcd.DefragReport;
@@ -25,7 +26,7 @@ import java.util.Map;
  * disarmed only when every member is under the quota, and a check that nothing was lost.
  * {@code dryRun: true} only shows the plan.
  */
-public class EtcdDefragStep extends EtcdConnectionStep {
+public class EtcdDefragStep extends EtcdConnectionStep implements AgentStep<DefragReport, Map<String, Object>> {
     private double quotaUsagePercent = DefragRule.DEFAULT_QUOTA_USAGE_PERCENT;
     private String reclaimableBytes;
     private boolean force;
@@ -133,7 +134,7 @@ public class EtcdDefragStep extends EtcdConnectionStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new AgentStepExecution<>(this, context);
     }
 
     /** The engine request for these fields; paths are resolved against the workspace on the agent. */
@@ -165,25 +166,10 @@ public class EtcdDefragStep extends EtcdConnectionStep {
         return EtcdResults.defrag(report);
     }
 
-    static final class Execution extends AgentStepExecution<DefragReport, Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-        private final transient EtcdDefragStep step;
-
-        Execution(EtcdDefragStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected EtcdDefragCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
-            return step.callable(credentials, listener, who, workspace);
-        }
-
-        @Override
-        protected Map<String, Object> finish(Run<?, ?> run, DefragReport report) throws AbortException {
-            EtcdReportAction.of(run).addDefrag(report);
-            return resultOrFailure(report);
-        }
+    @Override
+    public Map<String, Object> finish(Run<?, ?> run, DefragReport report) throws AbortException {
+        EtcdReportAction.of(run).addDefrag(report);
+        return resultOrFailure(report);
     }
 
     @Extension

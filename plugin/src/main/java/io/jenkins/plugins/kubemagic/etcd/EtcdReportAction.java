@@ -7,7 +7,6 @@ import io.kubemagic.engine.etcd.DefragReport;
 import io.jenkins.plugins.kubemagic.steps.JsonEntriesAction;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**

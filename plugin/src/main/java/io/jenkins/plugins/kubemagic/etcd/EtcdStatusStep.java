@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.etcd.ClusterStatus;
@@ -20,7 +21,7 @@ import java.util.Map;
  * {@code etcdStatus}: every member's status (leader, version, database size, quota usage,
  * alarms), as a list of maps, one per member, in endpoint order.
  */
-public class EtcdStatusStep extends EtcdConnectionStep {
+public class EtcdStatusStep extends EtcdConnectionStep implements AgentStep<ClusterStatus, List<Map<String, Object>>> {
 
     @DataBoundConstructor
     public EtcdStatusStep() {
@@ -28,7 +29,7 @@ public class EtcdStatusStep extends EtcdConnectionStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new AgentStepExecution<>(this, context);
     }
 
     /** Prepared on the controller (credentials are read there), run on the agent. */
@@ -48,25 +49,10 @@ public class EtcdStatusStep extends EtcdConnectionStep {
         return EtcdResults.status(status);
     }
 
-    static final class Execution extends AgentStepExecution<ClusterStatus, List<Map<String, Object>>> {
-        private static final long serialVersionUID = 1L;
-        private final transient EtcdStatusStep step;
-
-        Execution(EtcdStatusStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected EtcdStatusCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
-            return step.callable(credentials, listener, who, workspace);
-        }
-
-        @Override
-        protected List<Map<String, Object>> finish(Run<?, ?> run, ClusterStatus status) throws AbortException {
-            EtcdReportAction.of(run).addStatus(status, null);
-            return resultOrFailure(status);
-        }
+    @Override
+    public List<Map<String, Object>> finish(Run<?, ?> run, ClusterStatus status) throws AbortException {
+        EtcdReportAction.of(run).addStatus(status, null);
+        return resultOrFailure(status);
     }
 
     @Extension

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.kubemagic.engine.InvalidInputException;
@@ -22,7 +23,7 @@ import java.util.Map;
  * context, the request timeout and the audit log; and how they run (engine on the agent, the
  * result recorded on the build page "Kubernetes nodes").
  */
-public abstract class KubeNodeStep extends Step {
+public abstract class KubeNodeStep extends Step implements AgentStep<NodeReport, Map<String, Object>> {
     private String node;
     private String credentialsId;
     private String context;
@@ -112,27 +113,12 @@ public abstract class KubeNodeStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new AgentStepExecution<>(this, context);
     }
 
-    static final class Execution extends AgentStepExecution<NodeReport, Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-        private final transient KubeNodeStep step;
-
-        Execution(KubeNodeStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected KubeNodeCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
-            return step.callable(credentials, listener, who, workspace);
-        }
-
-        @Override
-        protected Map<String, Object> finish(Run<?, ?> run, NodeReport report) throws AbortException {
-            KubeNodesAction.of(run).add(report);
-            return resultOrFailure(report);
-        }
+    @Override
+    public Map<String, Object> finish(Run<?, ?> run, NodeReport report) throws AbortException {
+        KubeNodesAction.of(run).add(report);
+        return resultOrFailure(report);
     }
 }

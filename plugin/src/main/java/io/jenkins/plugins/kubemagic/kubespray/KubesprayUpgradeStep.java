@@ -15,6 +15,7 @@ import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.credentials.ResolvedCredential;
 import io.jenkins.plugins.kubemagic.kube.KubeStepDescriptor;
 import io.jenkins.plugins.kubemagic.kube.KubeconfigCredential;
+import io.jenkins.plugins.kubemagic.steps.AgentStep;
 import io.jenkins.plugins.kubemagic.steps.AgentStepExecution;
 import io.jenkins.plugins.kubemagic.steps.BuildIdentity;
 import io.jenkins.plugins.kubemagic.steps.CredentialsListing;
@@ -43,7 +44,7 @@ import java.util.Map;
  * findings) for an {@code input} approval; without, the run, hop by hop, resumable. {@code maxHops: 1}
  * runs one hop per call, so a pipeline can ask for approval before each.
  */
-public class KubesprayUpgradeStep extends Step {
+public class KubesprayUpgradeStep extends Step implements AgentStep<KubesprayUpgradeCallable.Outcome, Map<String, Object>> {
     private String kubesprayDir;
     private String inventory;
     private String credentialsId;
@@ -203,28 +204,13 @@ public class KubesprayUpgradeStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+        return new AgentStepExecution<>(this, context);
     }
 
-    static final class Execution extends AgentStepExecution<KubesprayUpgradeCallable.Outcome, Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-        private final transient KubesprayUpgradeStep step;
-
-        Execution(KubesprayUpgradeStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected KubesprayUpgradeCallable prepare(CredentialSource credentials, TaskListener listener, String who, String workspace) {
-            return step.callable(credentials, listener, who, workspace);
-        }
-
-        @Override
-        protected Map<String, Object> finish(Run<?, ?> run, KubesprayUpgradeCallable.Outcome outcome) throws AbortException {
-            KubesprayReportAction.of(run).add(outcome);
-            return resultOrFailure(outcome);
-        }
+    @Override
+    public Map<String, Object> finish(Run<?, ?> run, KubesprayUpgradeCallable.Outcome outcome) throws AbortException {
+        KubesprayReportAction.of(run).add(outcome);
+        return resultOrFailure(outcome);
     }
 
     @Extension

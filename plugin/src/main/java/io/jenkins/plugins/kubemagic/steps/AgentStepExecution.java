@@ -4,7 +4,6 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
 import io.jenkins.plugins.kubemagic.credentials.JenkinsCredentialSource;
 import io.kubemagic.engine.KubeMagicException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -15,33 +14,28 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  * agent (which is the machine that reaches the cluster) and streams to the build log, and the
  * result is recorded on the build. Bad input ends the build with its message, without a stack trace.
  *
- * @param <R> what the engine returns from the agent
- * @param <T> what the step returns to the Pipeline script
+ * The step itself says what runs and what is recorded ({@link AgentStep}).
  */
-public abstract class AgentStepExecution<R, T> extends SynchronousNonBlockingStepExecution<T> {
+public final class AgentStepExecution<R, T> extends SynchronousNonBlockingStepExecution<T> {
     private static final long serialVersionUID = 1L;
+    private final transient AgentStep<R, T> step;
 
-    protected AgentStepExecution(StepContext context) {
+    public AgentStepExecution(AgentStep<R, T> step, StepContext context) {
         super(context);
+        this.step = step;
     }
 
-    /** The agent-side work, with everything it needs; runs on the controller. */
-    protected abstract AgentCall<R> prepare(CredentialSource credentials, TaskListener listener, String who, String workspace);
-
-    /** Records the result on the build and turns it into the step's return value (or failure). */
-    protected abstract T finish(Run<?, ?> run, R result) throws AbortException;
-
     @Override
-    protected final T run() throws Exception {
+    protected T run() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         FilePath workspace = getContext().get(FilePath.class);
         AgentCall<R> callable;
         try {
-            callable = prepare(new JenkinsCredentialSource(run), listener, BuildIdentity.of(run), workspace.getRemote());
+            callable = step.callable(new JenkinsCredentialSource(run), listener, BuildIdentity.of(run), workspace.getRemote());
         } catch (KubeMagicException badInput) {
             throw new AbortException(badInput.getMessage());
         }
-        return finish(run, callable.decode(workspace.act(callable)));
+        return step.finish(run, callable.decode(workspace.act(callable)));
     }
 }
