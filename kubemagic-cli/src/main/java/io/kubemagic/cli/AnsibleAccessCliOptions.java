@@ -44,31 +44,18 @@ public final class AnsibleAccessCliOptions {
     /** Sets the SSH access, become and vault password on {@code builder}, every secret registered in {@code masker} as it is read. */
     AnsibleOptions.Builder apply(AnsibleOptions.Builder builder, KubeMagicCommand root, SecretMasker masker) {
         builder.become(become).becomeUser(becomeUser);
-        builder.vaultPassword(secret(root, masker, vaultPasswordFile, "--vault-password-file", "KUBEMAGIC_VAULT_PASSWORD"));
+        builder.vaultPassword(CliFiles.secret(root, masker, "--vault-password-file", vaultPasswordFile, "KUBEMAGIC_VAULT_PASSWORD"));
         SecretValue privateKey = null;
         if (key != null) {
-            String text = AnsibleCliOptions.read("--key", key);
+            String text = CliFiles.read("--key", key);
             masker.add(text);
             privateKey = SecretValue.of(text);
         }
-        SecretValue passphrase = secret(root, masker, passphraseFile, "--passphrase-file", "KUBEMAGIC_SSH_PASSPHRASE");
+        SecretValue passphrase = CliFiles.secret(root, masker, "--passphrase-file", passphraseFile, "KUBEMAGIC_SSH_PASSPHRASE");
         if (privateKey == null) {
             passphrase = null;
         }
-        String knownHostsText = knownHosts == null ? null : AnsibleCliOptions.read("--known-hosts", knownHosts);
+        String knownHostsText = knownHosts == null ? null : CliFiles.read("--known-hosts", knownHosts);
         return builder.ssh(SshAccess.of(user, privateKey, passphrase, knownHostsText, !noHostKeyChecking));
-    }
-
-    private static SecretValue secret(KubeMagicCommand root, SecretMasker masker, Path file, String field, String variable) {
-        String value;
-        if (file != null) {
-            value = AnsibleCliOptions.read(field, file);
-            value = value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
-                    : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-        } else {
-            value = root.environment().get(variable);
-        }
-        masker.add(value);
-        return SecretValue.ofNullable(value);
     }
 }

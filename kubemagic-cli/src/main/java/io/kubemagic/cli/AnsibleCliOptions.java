@@ -7,9 +7,6 @@ import io.kubemagic.engine.inventory.SafeYaml;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +92,7 @@ public final class AnsibleCliOptions {
                 .ansiblePlaybook(ansiblePlaybook)
                 .failOnLintErrors(!ignoreLintErrors);
         if (extraVarsFile != null) {
-            builder.extraVars(mapping("--extra-vars-file", read("--extra-vars-file", extraVarsFile)));
+            builder.extraVars(mapping("--extra-vars-file", CliFiles.read("--extra-vars-file", extraVarsFile)));
         }
         if (extraVar != null) {
             for (String pair : extraVar) {
@@ -108,7 +105,7 @@ public final class AnsibleCliOptions {
             }
         }
         if (secretExtraVarsFile != null) {
-            String text = read("--secret-extra-vars-file", secretExtraVarsFile);
+            String text = CliFiles.read("--secret-extra-vars-file", secretExtraVarsFile);
             masker.add(text);
             builder.secretExtraVars(mapping("--secret-extra-vars-file", text));
         }
@@ -118,15 +115,5 @@ public final class AnsibleCliOptions {
 
     private static Map<String, Object> mapping(String field, String text) {
         return SafeYaml.mapping(field, text);
-    }
-
-    static String read(String field, Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(field, file + " does not exist");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(field, "cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

@@ -11,9 +11,6 @@ import io.kubemagic.engine.etcd.TlsMaterial;
 import io.kubemagic.engine.etcd.TlsMaterials;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -70,16 +67,7 @@ public final class ConnectionOptions {
 
     /** The target, with every secret read registered in {@code masker} before anything can print it. */
     EtcdTarget target(KubeMagicCommand root, SecretMasker masker) {
-        if (passwordOnCommandLine != null) {
-            masker.add(passwordOnCommandLine);
-            throw new InvalidInputException("--password", "a password on the command line shows in ps and in the shell "
-                    + "history, so kubemagic does not take one; set ETCDCTL_PASSWORD or use --password-file FILE");
-        }
-        if (user != null && user.contains(":")) {
-            masker.add(user.substring(user.indexOf(':') + 1));
-            throw new InvalidInputException("--user", "give the user name only (etcdctl's NAME:PASSWORD form puts the "
-                    + "password on the command line); set ETCDCTL_PASSWORD or use --password-file FILE");
-        }
+        CliFiles.refusePasswordOnCommandLine(masker, passwordOnCommandLine, "--user", user, "ETCDCTL_PASSWORD");
         EtcdTarget.Builder builder = EtcdTarget.builder();
         if (endpoints != null && etcdEnv != null) {
             throw new InvalidInputException("--endpoints", "give either --endpoints or --etcd-env, not both");
@@ -95,7 +83,7 @@ public final class ConnectionOptions {
             builder.endpoints(list);
         }
         builder.tls(tls(root, masker));
-        SecretValue password = password(root, masker);
+        SecretValue password = CliFiles.secret(root, masker, "--password-file", passwordFile, "ETCDCTL_PASSWORD");
         if (user != null && password == null) {
             throw new InvalidInputException("--user", "etcd user \"" + user + "\" needs a password: set ETCDCTL_PASSWORD "
                     + "or use --password-file FILE");
@@ -129,7 +117,7 @@ public final class ConnectionOptions {
 
     private EtcdEnvFile envFile() {
         if (envFile == null) {
-            envFile = EtcdEnvFile.parse(read("--etcd-env", etcdEnv));
+            envFile = EtcdEnvFile.parse(CliFiles.read("--etcd-env", etcdEnv));
         }
         return envFile;
     }
@@ -138,7 +126,7 @@ public final class ConnectionOptions {
         Path ca = pathOrEnv(caCert, root, "ETCDCTL_CACERT");
         Path certificate = pathOrEnv(cert, root, "ETCDCTL_CERT");
         Path privateKey = pathOrEnv(key, root, "ETCDCTL_KEY");
-        String caPem = ca == null ? null : read("--cacert", ca);
+        String caPem = ca == null ? null : CliFiles.read("--cacert", ca);
         if (caPem != null && PemReader.certificates("--cacert", caPem).isEmpty()) {
             throw new InvalidInputException("--cacert", ca + " holds no certificate");
         }
@@ -146,7 +134,7 @@ public final class ConnectionOptions {
             if (cert != null || key != null) {
                 throw new InvalidInputException("--pem-bundle", "give either --pem-bundle or --cert and --key, not both");
             }
-            String bundle = read("--pem-bundle", pemBundle);
+            String bundle = CliFiles.read("--pem-bundle", pemBundle);
             masker.add(bundle);
             TlsMaterial material = TlsMaterials.fromPemBundle("--pem-bundle", bundle, caPem);
             material.registerSecrets(masker);
@@ -159,30 +147,14 @@ public final class ConnectionOptions {
         if (certificate == null) {
             return caPem == null ? null : TlsMaterial.serverOnly(caPem);
         }
-        String keyPem = read("--key", privateKey);
+        String keyPem = CliFiles.read("--key", privateKey);
         masker.add(keyPem);
         PemReader.privateKey("--key", keyPem);
-        String certificatePem = read("--cert", certificate);
+        String certificatePem = CliFiles.read("--cert", certificate);
         if (PemReader.certificates("--cert", certificatePem).isEmpty()) {
             throw new InvalidInputException("--cert", certificate + " holds no certificate");
         }
         return TlsMaterial.of(caPem, certificatePem, SecretValue.of(keyPem));
-    }
-
-    private SecretValue password(KubeMagicCommand root, SecretMasker masker) {
-        String password;
-        if (passwordFile != null) {
-            password = read("--password-file", passwordFile);
-            password = password.endsWith("\r\n") ? password.substring(0, password.length() - 2)
-                    : password.endsWith("\n") ? password.substring(0, password.length() - 1) : password;
-            if (password.isEmpty()) {
-                throw new InvalidInputException("--password-file", passwordFile + " is empty");
-            }
-        } else {
-            password = root.environment().get("ETCDCTL_PASSWORD");
-        }
-        masker.add(password);
-        return SecretValue.ofNullable(password);
     }
 
     private static Path pathOrEnv(Path option, KubeMagicCommand root, String variable) {
@@ -191,15 +163,5 @@ public final class ConnectionOptions {
         }
         String value = root.env(variable);
         return value == null ? null : Path.of(value);
-    }
-
-    private static String read(String field, Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(field, file + " does not exist");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException(field, "cannot read " + file + ": " + e.getMessage());
-        }
     }
 }

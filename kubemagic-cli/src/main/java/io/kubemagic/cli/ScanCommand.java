@@ -19,9 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +151,7 @@ public final class ScanCommand extends OutputCommand {
         if (url == null) {
             throw new InvalidInputException("--clair-url", "no Clair given; use --clair-url http://clair:6060 or set KUBEMAGIC_CLAIR_URL");
         }
-        SecretValue psk = secret("--clair-psk-file", clairPskFile, "KUBEMAGIC_CLAIR_PSK");
+        SecretValue psk = CliFiles.secret(root(), masker, "--clair-psk-file", clairPskFile, "KUBEMAGIC_CLAIR_PSK");
         GateAction action = switch (onViolation.toLowerCase(Locale.ROOT)) {
             case "fail" -> GateAction.FAIL;
             case "unstable" -> GateAction.UNSTABLE;
@@ -179,17 +176,8 @@ public final class ScanCommand extends OutputCommand {
     }
 
     private RegistryCredentials credentials() {
-        if (passwordOnCommandLine != null) {
-            masker.add(passwordOnCommandLine);
-            throw new InvalidInputException("--password", "a password on the command line shows in ps and in the shell "
-                    + "history, so kubemagic does not take one; set KUBEMAGIC_REGISTRY_PASSWORD or use --password-file FILE");
-        }
-        if (username != null && username.contains(":")) {
-            masker.add(username.substring(username.indexOf(':') + 1));
-            throw new InvalidInputException("--username", "give the user name only; set KUBEMAGIC_REGISTRY_PASSWORD or use "
-                    + "--password-file FILE for the password");
-        }
-        SecretValue password = secret("--password-file", passwordFile, "KUBEMAGIC_REGISTRY_PASSWORD");
+        CliFiles.refusePasswordOnCommandLine(masker, passwordOnCommandLine, "--username", username, "KUBEMAGIC_REGISTRY_PASSWORD");
+        SecretValue password = CliFiles.secret(root(), masker, "--password-file", passwordFile, "KUBEMAGIC_REGISTRY_PASSWORD");
         if (username == null) {
             if (passwordFile != null) {
                 throw new InvalidInputException("--password-file", "a password without --username USER; give the registry user too");
@@ -204,25 +192,6 @@ public final class ScanCommand extends OutputCommand {
     }
 
     /** A secret from a file (first line, without its line break) or else from an environment variable. */
-    private SecretValue secret(String option, Path file, String variable) {
-        String value;
-        if (file != null) {
-            try {
-                value = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\\R$", "");
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new InvalidInputException(option, file + " does not exist");
-            } catch (IOException e) {
-                throw new InvalidInputException(option, "cannot read " + file + ": " + e.getMessage());
-            }
-            if (value.isEmpty()) {
-                throw new InvalidInputException(option, file + " is empty");
-            }
-        } else {
-            value = root().environment().get(variable);
-        }
-        masker.add(value);
-        return SecretValue.ofNullable(value);
-    }
 
     static int exitCode(GateResult gate) {
         return switch (gate.outcome()) {
