@@ -1,28 +1,18 @@
 package io.jenkins.plugins.kubemagic.ansible;
 
-import hudson.FilePath;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.kubemagic.steps.FieldCheck;
 import io.jenkins.plugins.kubemagic.steps.FormChecks;
 import io.kubemagic.engine.KubeMagicException;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import io.jenkins.plugins.kubemagic.steps.AgentStepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-import java.util.Set;
-
 /** The form support every playbook step shares: credential lists and field checks, all behind permissions. */
-public abstract class AnsibleStepDescriptor extends StepDescriptor {
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-        return Set.of(Run.class, TaskListener.class, FilePath.class);
-    }
+public abstract class AnsibleStepDescriptor extends AgentStepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.kubemagic.ansible;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.kubemagic.credentials.CredentialSource;
@@ -16,7 +15,7 @@ import io.kubemagic.engine.site.SiteLayout;
 import io.jenkins.plugins.kubemagic.steps.AgentCall;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import io.jenkins.plugins.kubemagic.steps.AgentStepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -24,7 +23,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code kubeMagicLint}: lints the site's inventories (every checkout present, or those named)
@@ -149,11 +147,7 @@ public class KubeMagicLintStep extends Step implements AgentStep<LintReport, Lis
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class);
-        }
+    public static final class DescriptorImpl extends AgentStepDescriptor {
 
         @Override
         public String getFunctionName() {

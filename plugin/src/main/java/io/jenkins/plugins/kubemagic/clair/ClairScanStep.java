@@ -3,7 +3,6 @@ package io.jenkins.plugins.kubemagic.clair;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -35,7 +34,7 @@ import io.kubemagic.engine.registry.RegistryCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import io.jenkins.plugins.kubemagic.steps.AgentStepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -48,7 +47,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code clairScan}: images scanned by Clair straight from their registry (no Docker, no
@@ -331,7 +329,7 @@ public class ClairScanStep extends Step implements AgentStep<ScanReport, Map<Str
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends AgentStepDescriptor {
         @Override
         public String getFunctionName() {
             return "clairScan";
@@ -340,11 +338,6 @@ public class ClairScanStep extends Step implements AgentStep<ScanReport, Map<Str
         @Override
         public String getDisplayName() {
             return "Scan images for vulnerabilities with Clair (Kube Magic)";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class);
         }
 
         @POST

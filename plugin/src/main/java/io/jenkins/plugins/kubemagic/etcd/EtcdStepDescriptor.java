@@ -2,30 +2,20 @@ package io.jenkins.plugins.kubemagic.etcd;
 
 import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import hudson.FilePath;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.kubemagic.steps.CredentialsListing;
 import io.jenkins.plugins.kubemagic.steps.FormChecks;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import io.jenkins.plugins.kubemagic.steps.AgentStepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-import java.util.Set;
-
 /** The form support both etcd steps share: credential lists and field checks, all behind permissions. */
-public abstract class EtcdStepDescriptor extends StepDescriptor {
-
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-        return Set.of(Run.class, TaskListener.class, FilePath.class);
-    }
+public abstract class EtcdStepDescriptor extends AgentStepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
